@@ -1,0 +1,63 @@
+//===- AnalysisHandler.h - Events the analysis reports to the checks ------===//
+//
+// As in Clang's thread-safety analysis, the analysis never formats a
+// diagnostic: it calls one virtual per kind of event, with an empty default,
+// and each check subscribes to the events it turns into findings.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKGRAPH_ANALYSIS_ANALYSISHANDLER_H
+#define LOCKGRAPH_ANALYSIS_ANALYSISHANDLER_H
+
+#include "analysis/Lockset.h"
+
+#include <string>
+#include <vector>
+
+namespace lockgraph {
+
+struct LockCycle;
+
+/// A thread entry the analysis knows: main or a function some code starts
+/// a thread on.
+struct ThreadRoot {
+  std::string Name;
+  SourcePos Spawn; ///< Where a thread starts running it (invalid for main).
+};
+
+class AnalysisHandler {
+public:
+  virtual ~AnalysisHandler();
+
+  /// \p Lock is acquired at \p Site (reached from \p F through \p Chain)
+  /// while \p First already holds it; \p Must when held on every path.
+  virtual void handleDoubleAcquire(const FunctionFacts &F,
+                                   const HeldFact &First, const LockRef &Lock,
+                                   const SourcePos &Site,
+                                   const CallChain &Chain, bool Must) {}
+
+  /// \p Lock is released at \p Site after \p Previous already released it
+  /// on every path.
+  virtual void handleDoubleRelease(const FunctionFacts &F, const LockRef &Lock,
+                                   const SourcePos &Site,
+                                   const CallChain &Chain,
+                                   const ReleaseFact &Previous) {}
+
+  /// A thread entry (or main) releases \p Lock, which it never acquired.
+  virtual void handleReleaseInThread(const FunctionFacts &F,
+                                     const ThreadRoot &Root,
+                                     const SummaryRelease &Release) {}
+
+  /// \p F returns at \p Return holding \p Held. \p OnEveryPath is false when
+  /// other returns release it; \p Root names the thread entry when \p F is
+  /// one (then the lock is held when the thread ends).
+  virtual void handleHeldAtReturn(const FunctionFacts &F, const HeldFact &Held,
+                                  const SourcePos &Return, bool OnEveryPath,
+                                  const ThreadRoot *Root) {}
+
+  /// A cycle of the lock-order graph that no common lock guards.
+  virtual void handleLockCycle(const LockCycle &Cycle) {}
+};
+
+} // namespace lockgraph
+
+#endif

@@ -1,0 +1,646 @@
+//===- FunctionAnalysis.cpp - Lockset dataflow over one function's facts --===//
+#include "analysis/FunctionAnalysis.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace lockgraph {
+
+AnalysisHandler::~AnalysisHandler() = default;
+
+LockRef substitute(const LockRef &Lock, const Event &Call) {
+  int Want = -2;
+  if (Lock.Root == RootKind::This)
+    Want = -1;
+  else if (Lock.Root == RootKind::Param)
+    Want = std::stoi(Lock.Base);
+  else
+    return Lock;
+  for (const auto &[Index, Prefix] : Call.Args)
+    if (Index == Want)
+      return Lock.rebase(Prefix);
+  LockRef Unknown;
+  Unknown.Kind = Lock.Kind;
+  Unknown.Spelling = Lock.Spelling;
+  Unknown.Path = Lock.Path;
+  return Unknown;
+}
+
+static bool sameLocks(const std::vector<LockRef> &A,
+                      const std::vector<LockRef> &B) {
+  if (A.size() != B.size())
+    return false;
+  for (size_t I = 0; I < A.size(); ++I)
+    if (A[I].key() != B[I].key())
+      return false;
+  return true;
+}
+
+bool FunctionSummary::sameEffect(const FunctionSummary &O) const {
+  if (Acquires.size() != O.Acquires.size() ||
+      HeldAtExit.size() != O.HeldAtExit.size() ||
+      Releases.size() != O.Releases.size() ||
+      OpenEdges.size() != O.OpenEdges.size())
+    return false;
+  for (size_t I = 0; I < Acquires.size(); ++I)
+    if (Acquires[I].Lock.key() != O.Acquires[I].Lock.key() ||
+        Acquires[I].Mode != O.Acquires[I].Mode ||
+        !sameLocks(Acquires[I].ReleasedBefore, O.Acquires[I].ReleasedBefore))
+      return false;
+  for (size_t I = 0; I < HeldAtExit.size(); ++I)
+    if (HeldAtExit[I].Lock.key() != O.HeldAtExit[I].Lock.key() ||
+        HeldAtExit[I].Must != O.HeldAtExit[I].Must)
+      return false;
+  for (size_t I = 0; I < Releases.size(); ++I)
+    if (Releases[I].Lock.key() != O.Releases[I].Lock.key() ||
+        Releases[I].Must != O.Releases[I].Must)
+      return false;
+  return true;
+}
+
+namespace {
+
+constexpr size_t MaxSummaryAcquires = 256;
+constexpr size_t MaxChain = 8;
+
+class Analyzer {
+public:
+  Analyzer(const FunctionFacts &F, const ProgramContext &P,
+           AnalysisHandler *H, LockOrderGraph *G)
+      : F(F), P(P), H(H), G(G) {}
+
+  FunctionResult run();
+
+private:
+  bool isRecursive(const LockRef &L) const {
+    return L.Kind == LockKind::RecursiveMutex ||
+           (P.RecursiveClasses && P.RecursiveClasses->count(L.className()));
+  }
+  static bool effectiveMust(const HeldFact &H) {
+    return H.Must && H.TryId < 0;
+  }
+
+  void transfer(Lockset &S, const Event &E, bool Report);
+  void acquire(Lockset &S, const LockRef &L, AccessMode Mode,
+               const SourcePos &Site, const CallChain &Chain, int Guard,
+               const std::vector<LockRef> &ReleasedBefore, bool Report,
+               bool AddFact);
+  void release(Lockset &S, const LockRef &L, const SourcePos &Site,
+               const CallChain &Chain, bool Must, bool Report);
+  void applyCall(Lockset &S, const Event &E, bool Report);
+  void edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex);
+  void recordEdge(const HeldFact &From, const LockRef &To,
+                  const SourcePos &Site, const CallChain &Chain,
+                  const Lockset &S);
+  void finish(const std::vector<Lockset> &Out, const Lockset &AtExit);
+
+  const FunctionFacts &F;
+  const ProgramContext &P;
+  AnalysisHandler *H;
+  LockOrderGraph *G;
+  FunctionResult Result;
+  std::set<std::string> AcquireKeys; ///< Deduplicates summary acquisitions.
+  std::set<std::string> OpenEdgeKeys;
+};
+
+CallChain prepend(const CallStep &Head, const CallChain &Tail) {
+  CallChain C;
+  C.push_back(Head);
+  for (const CallStep &S : Tail) {
+    if (C.size() >= MaxChain)
+      break;
+    C.push_back(S);
+  }
+  return C;
+}
+
+void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
+                          const SourcePos &Site, const CallChain &Chain,
+                          const Lockset &S) {
+  std::string FromClass = From.Lock.className();
+  std::string ToClass = To.className();
+  if (From.Key == To.key())
+    return;
+  if (FromClass.empty() || ToClass.empty()) {
+    // Named only by a caller: hand the edge up in the summary.
+    if (From.Lock.isUnknown() || To.isUnknown())
+      return;
+    std::string K = From.Key + "->" + To.key();
+    if (!OpenEdgeKeys.insert(K).second)
+      return;
+    SummaryEdge E;
+    E.From = From.Lock;
+    E.To = To;
+    E.FromSite = From.Site;
+    E.FromChain = From.Chain;
+    E.Site = Site;
+    E.Chain = Chain;
+    Result.Summary.OpenEdges.push_back(std::move(E));
+    return;
+  }
+  if (!G)
+    return;
+  // Two instances of one class: only when both are named precisely.
+  if (FromClass == ToClass && (!From.Lock.isPrecise() || !To.isPrecise()))
+    return;
+  OrderWitness W;
+  W.From = From.Lock;
+  W.To = To;
+  W.FromSite = From.Site;
+  W.FromChain = From.Chain;
+  W.Site = Site;
+  W.Chain = Chain;
+  W.Function = F.Name;
+  W.FunctionUsr = F.Usr;
+  for (const HeldFact &Other : S.Held)
+    if (Other.Key != From.Key && Other.Key != To.key() && effectiveMust(Other))
+      if (std::string C = Other.Lock.className(); !C.empty())
+        W.Gates.insert(C);
+  G->addNode(FromClass, From.Lock.Kind);
+  G->addNode(ToClass, To.Kind);
+  G->addWitness(std::move(W));
+}
+
+void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
+                       const SourcePos &Site, const CallChain &Chain,
+                       int Guard, const std::vector<LockRef> &ReleasedBefore,
+                       bool Report, bool AddFact) {
+  std::string Key = L.key();
+  auto IsReleasedBefore = [&](const std::string &K) {
+    for (const LockRef &R : ReleasedBefore)
+      if (R.key() == K)
+        return true;
+    return false;
+  };
+  if (Report) {
+    for (const HeldFact &Held : S.Held) {
+      if (IsReleasedBefore(Held.Key))
+        continue;
+      if (Held.Key == Key)
+        continue;
+      recordEdge(Held, L, Site, Chain, S);
+    }
+  }
+  // The summary: every blocking acquisition, once per lock and mode.
+  std::string AK = Key + (Mode == AccessMode::Shared ? "/s" : "/x");
+  if (AcquireKeys.size() < MaxSummaryAcquires && AcquireKeys.insert(AK).second) {
+    SummaryAcquire A;
+    A.Lock = L;
+    A.Mode = Mode;
+    A.Site = Site;
+    A.Chain = Chain;
+    A.ReleasedBefore = ReleasedBefore;
+    for (const ReleaseFact &R : S.Released)
+      if (R.Entry && R.Must)
+        A.ReleasedBefore.push_back(R.Lock);
+    Result.Summary.Acquires.push_back(std::move(A));
+  }
+
+  HeldFact *Existing = IsReleasedBefore(Key) ? nullptr : S.find(Key);
+  if (Existing) {
+    bool BothShared =
+        Mode == AccessMode::Shared && Existing->Mode == AccessMode::Shared;
+    if (isRecursive(L)) {
+      Existing->Count = std::min(2u, Existing->Count + 1);
+      return;
+    }
+    if (Report && H && L.isPrecise() && !BothShared)
+      H->handleDoubleAcquire(F, *Existing, L, Site, Chain,
+                             effectiveMust(*Existing));
+    if (AddFact) {
+      // Past a blocking acquisition the lock is held, whatever came before.
+      Existing->Must = true;
+      Existing->TryId = -1;
+    }
+    return;
+  }
+  if (!AddFact)
+    return;
+  HeldFact Fact;
+  Fact.Key = Key;
+  Fact.Lock = L;
+  Fact.Mode = Mode;
+  Fact.Site = Site;
+  Fact.Chain = Chain;
+  Fact.Guard = Guard;
+  S.add(std::move(Fact));
+  S.forgetRelease(Key);
+}
+
+void Analyzer::release(Lockset &S, const LockRef &L, const SourcePos &Site,
+                       const CallChain &Chain, bool Must, bool Report) {
+  std::string Key = L.key();
+  if (HeldFact *Held = S.find(Key)) {
+    if (!Must) {
+      Held->Must = false;
+      return;
+    }
+    if (isRecursive(L) && Held->Count > 1) {
+      --Held->Count;
+      return;
+    }
+    S.remove(Key);
+    ReleaseFact R;
+    R.Key = Key;
+    R.Lock = L;
+    R.Site = Site;
+    R.Chain = Chain;
+    S.noteRelease(std::move(R));
+    return;
+  }
+  if (ReleaseFact *Previous = S.findReleased(Key)) {
+    if (Previous->Must && Must && Report && H && L.isPrecise())
+      H->handleDoubleRelease(F, L, Site, Chain, *Previous);
+    // A lock this function never acquired stays an entry release, and is
+    // now released on every path through here.
+    if (Previous->Entry && Must && !Previous->Must) {
+      Previous->Must = true;
+      Previous->Site = Site;
+      Previous->Chain = Chain;
+    }
+    return;
+  }
+  ReleaseFact R;
+  R.Key = Key;
+  R.Lock = L;
+  R.Must = Must;
+  R.Entry = true;
+  R.Site = Site;
+  R.Chain = Chain;
+  S.noteRelease(std::move(R));
+}
+
+void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
+  const FunctionSummary *Callee = P.Summary ? P.Summary(E.Callee) : nullptr;
+  if (Report && H) {
+    CallSiteLocks CS;
+    CS.Callee = E.Callee;
+    for (const HeldFact &Held : S.Held)
+      if (effectiveMust(Held) && Held.Lock.Root == RootKind::Global)
+        CS.Held.insert(Held.Lock.className());
+    Result.Calls.push_back(std::move(CS));
+  }
+  if (!Callee)
+    return;
+  CallStep Head{E.Site, E.CalleeName};
+  for (const SummaryAcquire &A : Callee->Acquires) {
+    LockRef L = substitute(A.Lock, E);
+    std::vector<LockRef> Before;
+    for (const LockRef &R : A.ReleasedBefore)
+      Before.push_back(substitute(R, E));
+    // Check and record against the caller's lockset, without adding the
+    // lock: what the callee keeps held comes from HeldAtExit below.
+    acquire(S, L, A.Mode, A.Site, prepend(Head, A.Chain), -1, Before, Report,
+            /*AddFact=*/false);
+  }
+  for (const SummaryEdge &OE : Callee->OpenEdges) {
+    HeldFact From;
+    From.Lock = substitute(OE.From, E);
+    From.Key = From.Lock.key();
+    From.Site = OE.FromSite;
+    From.Chain = prepend(Head, OE.FromChain);
+    LockRef To = substitute(OE.To, E);
+    if (Report)
+      recordEdge(From, To, OE.Site, prepend(Head, OE.Chain), S);
+  }
+  for (const SummaryRelease &R : Callee->Releases)
+    release(S, substitute(R.Lock, E), R.Site, prepend(Head, R.Chain), R.Must,
+            Report);
+  for (const SummaryHeld &X : Callee->HeldAtExit) {
+    LockRef L = substitute(X.Lock, E);
+    std::string Key = L.key();
+    if (HeldFact *Existing = S.find(Key)) {
+      if (isRecursive(L))
+        Existing->Count = std::min(2u, Existing->Count + 1);
+      if (X.Must) {
+        Existing->Must = true;
+        Existing->TryId = -1;
+      }
+      continue;
+    }
+    HeldFact Fact;
+    Fact.Key = Key;
+    Fact.Lock = L;
+    Fact.Mode = X.Mode;
+    Fact.Must = X.Must;
+    Fact.Site = X.Site;
+    Fact.Chain = prepend(Head, X.Chain);
+    S.add(std::move(Fact));
+    S.forgetRelease(Key);
+  }
+}
+
+void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
+  switch (E.Kind) {
+  case Event::Acquire: {
+    // Locks taken together (std::lock, scoped_lock) get no order among
+    // themselves: check each against what was held before the operation.
+    Lockset Before = S;
+    for (const LockRef &L : E.Locks) {
+      Lockset Scratch = Before;
+      acquire(Scratch, L, E.Mode, E.Site, {}, E.Guard, {}, Report, true);
+      if (HeldFact *Added = Scratch.find(L.key())) {
+        if (!S.find(L.key()))
+          S.add(*Added);
+        else if (isRecursive(L))
+          S.find(L.key())->Count = Added->Count;
+      }
+      S.forgetRelease(L.key());
+    }
+    if (E.Guard >= 0)
+      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+    return;
+  }
+  case Event::TryAcquire:
+  case Event::GuardTryLock: {
+    std::vector<LockRef> Locks = E.Locks;
+    AccessMode Mode = E.Mode;
+    if (E.Kind == Event::GuardTryLock) {
+      auto It = S.Guards.find(E.Guard);
+      if (It == S.Guards.end())
+        return;
+      Locks = It->second.Locks;
+      Mode = It->second.Mode;
+    } else if (E.Guard >= 0) {
+      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+    }
+    for (const LockRef &L : Locks) {
+      if (S.find(L.key()))
+        continue;
+      HeldFact Fact;
+      Fact.Key = L.key();
+      Fact.Lock = L;
+      Fact.Mode = Mode;
+      Fact.Site = E.Site;
+      Fact.Guard = E.Guard;
+      Fact.TryId = E.TryId;
+      S.add(std::move(Fact));
+      S.forgetRelease(L.key());
+    }
+    return;
+  }
+  case Event::Release:
+    for (const LockRef &L : E.Locks)
+      release(S, L, E.Site, {}, true, Report);
+    return;
+  case Event::GuardBind: {
+    S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+    if (!E.Owns)
+      return;
+    for (const LockRef &L : E.Locks) {
+      if (HeldFact *Held = S.find(L.key())) {
+        Held->Guard = E.Guard;
+        continue;
+      }
+      HeldFact Fact;
+      Fact.Key = L.key();
+      Fact.Lock = L;
+      Fact.Mode = E.Mode;
+      Fact.Site = E.Site;
+      Fact.Guard = E.Guard;
+      S.add(std::move(Fact));
+    }
+    return;
+  }
+  case Event::GuardLock: {
+    auto It = S.Guards.find(E.Guard);
+    if (It == S.Guards.end())
+      return;
+    GuardFact Guard = It->second;
+    for (const LockRef &L : Guard.Locks)
+      acquire(S, L, Guard.Mode, E.Site, {}, E.Guard, {}, Report, true);
+    return;
+  }
+  case Event::GuardUnlock:
+  case Event::GuardDestroy: {
+    std::vector<LockRef> Owned;
+    for (const HeldFact &Held : S.Held)
+      if (Held.Guard == E.Guard)
+        Owned.push_back(Held.Lock);
+    for (const LockRef &L : Owned) {
+      HeldFact *Held = S.find(L.key());
+      // A guard unlocks once, whatever the recursion depth of the lock.
+      if (Held)
+        Held->Count = 1;
+      release(S, L, E.Site, {}, true, false);
+    }
+    if (E.Kind == Event::GuardDestroy)
+      S.Guards.erase(E.Guard);
+    return;
+  }
+  case Event::GuardDrop:
+    for (HeldFact &Held : S.Held)
+      if (Held.Guard == E.Guard) {
+        Held.Guard = -1;
+        Held.Unmanaged = true;
+      }
+    return;
+  case Event::GuardMove: {
+    for (HeldFact &Held : S.Held)
+      if (Held.Guard == E.Guard)
+        Held.Guard = E.Guard2;
+    auto It = S.Guards.find(E.Guard);
+    if (It != S.Guards.end()) {
+      S.Guards[E.Guard2] = It->second;
+      S.Guards.erase(E.Guard);
+    }
+    return;
+  }
+  case Event::Call:
+    applyCall(S, E, Report);
+    return;
+  case Event::Spawn:
+    return;
+  }
+}
+
+void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
+  if (From.CondTry < 0 || From.Succs.size() != 2)
+    return;
+  bool Success = (SuccIndex == 0) == From.SuccessOnFirst;
+  std::vector<std::string> Drop;
+  for (HeldFact &Held : S.Held) {
+    if (Held.TryId != From.CondTry)
+      continue;
+    if (Success)
+      Held.TryId = -1;
+    else
+      Drop.push_back(Held.Key);
+  }
+  for (const std::string &K : Drop)
+    S.remove(K);
+}
+
+void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
+  const ThreadRoot *Root = nullptr;
+  if (P.Roots) {
+    auto It = P.Roots->find(F.Usr);
+    if (It != P.Roots->end())
+      Root = &It->second;
+  }
+  std::set<std::string> Contract;
+  for (const LockRef &L : F.Contract.Acquires)
+    Contract.insert(L.key());
+  for (const LockRef &L : F.Contract.AcquiresShared)
+    Contract.insert(L.key());
+
+  // The summary callers apply.
+  if (AtExit.Reachable) {
+    for (const HeldFact &Held : AtExit.Held) {
+      SummaryHeld X;
+      X.Lock = Held.Lock;
+      X.Mode = Held.Mode;
+      X.Must = effectiveMust(Held);
+      X.Site = Held.Site;
+      X.Chain = Held.Chain;
+      Result.Summary.HeldAtExit.push_back(std::move(X));
+    }
+    for (const ReleaseFact &R : AtExit.Released) {
+      if (!R.Entry)
+        continue;
+      SummaryRelease X;
+      X.Lock = R.Lock;
+      X.Must = R.Must;
+      X.Site = R.Site;
+      X.Chain = R.Chain;
+      Result.Summary.Releases.push_back(std::move(X));
+    }
+  }
+  if (!H)
+    return;
+
+  if (Root)
+    for (const SummaryRelease &R : Result.Summary.Releases)
+      if (R.Lock.isPrecise())
+        H->handleReleaseInThread(F, *Root, R);
+
+  // Locks held at some return: one report per lock, at its first return.
+  std::set<std::string> Reported;
+  std::vector<std::pair<SourcePos, const HeldFact *>> AtReturns;
+  for (size_t B = 0; B < F.Blocks.size(); ++B) {
+    const Block &Blk = F.Blocks[B];
+    if (!Out[B].Reachable ||
+        std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
+            Blk.Succs.end())
+      continue;
+    for (const HeldFact &Held : Out[B].Held)
+      AtReturns.push_back({Blk.ReturnSite, &Held});
+  }
+  std::stable_sort(AtReturns.begin(), AtReturns.end(),
+                   [](const auto &A, const auto &B) { return A.first < B.first; });
+  for (const auto &[Site, Held] : AtReturns) {
+    if (Held->Unmanaged || Contract.count(Held->Key) ||
+        !Held->Lock.isPrecise())
+      continue;
+    const HeldFact *Everywhere = nullptr;
+    for (const HeldFact &E : AtExit.Held)
+      if (E.Key == Held->Key && effectiveMust(E))
+        Everywhere = &E;
+    bool OnEveryPath = Everywhere != nullptr;
+    // A function that acquires on every path hands the lock to its caller;
+    // only a thread entry has nobody to hand it to.
+    if (OnEveryPath && !Root)
+      continue;
+    if (Held->TryId >= 0)
+      continue;
+    if (!Reported.insert(Held->Key).second)
+      continue;
+    H->handleHeldAtReturn(F, *Held, Site, OnEveryPath, Root);
+  }
+}
+
+FunctionResult Analyzer::run() {
+  size_t N = F.Blocks.size();
+  if (N == 0)
+    return Result;
+  std::vector<std::vector<std::pair<int, size_t>>> Preds(N);
+  for (size_t B = 0; B < N; ++B)
+    for (size_t I = 0; I < F.Blocks[B].Succs.size(); ++I)
+      if (int S = F.Blocks[B].Succs[I]; S >= 0 && size_t(S) < N)
+        Preds[S].push_back({int(B), I});
+
+  // Reverse post order from the entry.
+  std::vector<int> Order;
+  {
+    std::vector<char> Seen(N, 0);
+    std::vector<std::pair<int, size_t>> Stack{{F.Entry, 0}};
+    Seen[F.Entry] = 1;
+    while (!Stack.empty()) {
+      auto &[B, I] = Stack.back();
+      const Block &Blk = F.Blocks[B];
+      if (I >= Blk.Succs.size()) {
+        Order.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      int S = Blk.Succs[I++];
+      if (S >= 0 && size_t(S) < N && !Seen[S]) {
+        Seen[S] = 1;
+        Stack.push_back({S, 0});
+      }
+    }
+    std::reverse(Order.begin(), Order.end());
+  }
+  std::vector<size_t> Rank(N, N);
+  for (size_t I = 0; I < Order.size(); ++I)
+    Rank[Order[I]] = I;
+
+  std::vector<Lockset> In(N), Out(N);
+  auto ComputeIn = [&](int B) {
+    Lockset S;
+    if (B == F.Entry)
+      S.Reachable = true;
+    for (const auto &[Pred, Index] : Preds[B]) {
+      if (!Out[Pred].Reachable)
+        continue;
+      Lockset Edge = Out[Pred];
+      edgeTransfer(Edge, F.Blocks[Pred], Index);
+      S.join(Edge);
+    }
+    return S;
+  };
+
+  // Fixpoint without reporting. Joins only weaken facts (must -> may ->
+  // gone is not possible, but may is absorbing), so this terminates; the
+  // iteration cap guards against oscillating guard maps.
+  bool Changed = true;
+  for (int Round = 0; Changed && Round < 16; ++Round) {
+    Changed = false;
+    for (int B : Order) {
+      Lockset S = ComputeIn(B);
+      In[B] = S;
+      for (const Event &E : F.Blocks[B].Events)
+        transfer(S, E, false);
+      if (!(S == Out[B])) {
+        Out[B] = std::move(S);
+        Changed = true;
+      }
+    }
+  }
+
+  // Final pass: report, record witnesses, build the summary afresh.
+  Result.Summary = FunctionSummary();
+  AcquireKeys.clear();
+  OpenEdgeKeys.clear();
+  for (int B : Order) {
+    Lockset S = ComputeIn(B);
+    for (const Event &E : F.Blocks[B].Events)
+      transfer(S, E, true);
+    Out[B] = std::move(S);
+  }
+  Lockset AtExit = ComputeIn(F.Exit);
+  finish(Out, AtExit);
+  return Result;
+}
+
+} // namespace
+
+FunctionResult analyzeFunction(const FunctionFacts &F,
+                               const ProgramContext &Program,
+                               AnalysisHandler *Handler,
+                               LockOrderGraph *Graph) {
+  Analyzer A(F, Program, Handler, Graph);
+  return A.run();
+}
+
+} // namespace lockgraph

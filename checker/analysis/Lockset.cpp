@@ -1,0 +1,120 @@
+//===- Lockset.cpp - The locks held at one program point ------------------===//
+#include "analysis/Lockset.h"
+
+#include <algorithm>
+
+namespace lockgraph {
+
+template <typename T> static T *findIn(std::vector<T> &V, const std::string &K) {
+  auto It = std::lower_bound(V.begin(), V.end(), K,
+                             [](const T &F, const std::string &Key) {
+                               return F.Key < Key;
+                             });
+  return It != V.end() && It->Key == K ? &*It : nullptr;
+}
+
+template <typename T> static void insertIn(std::vector<T> &V, T F) {
+  auto It = std::lower_bound(
+      V.begin(), V.end(), F.Key,
+      [](const T &X, const std::string &Key) { return X.Key < Key; });
+  if (It != V.end() && It->Key == F.Key)
+    *It = std::move(F);
+  else
+    V.insert(It, std::move(F));
+}
+
+template <typename T> static void eraseIn(std::vector<T> &V, const std::string &K) {
+  V.erase(std::remove_if(V.begin(), V.end(),
+                         [&](const T &F) { return F.Key == K; }),
+          V.end());
+}
+
+HeldFact *Lockset::find(const std::string &Key) { return findIn(Held, Key); }
+ReleaseFact *Lockset::findReleased(const std::string &Key) {
+  return findIn(Released, Key);
+}
+void Lockset::add(HeldFact F) { insertIn(Held, std::move(F)); }
+void Lockset::remove(const std::string &Key) { eraseIn(Held, Key); }
+void Lockset::noteRelease(ReleaseFact R) { insertIn(Released, std::move(R)); }
+void Lockset::forgetRelease(const std::string &Key) { eraseIn(Released, Key); }
+
+/// Merges two sorted fact lists; facts on one side only become "may".
+template <typename T, typename MergeFn>
+static std::vector<T> mergeFacts(const std::vector<T> &A,
+                                 const std::vector<T> &B, MergeFn Merge) {
+  std::vector<T> Out;
+  size_t I = 0, J = 0;
+  while (I < A.size() || J < B.size()) {
+    if (J == B.size() || (I < A.size() && A[I].Key < B[J].Key)) {
+      Out.push_back(A[I++]);
+      Out.back().Must = false;
+    } else if (I == A.size() || B[J].Key < A[I].Key) {
+      Out.push_back(B[J++]);
+      Out.back().Must = false;
+    } else {
+      Out.push_back(Merge(A[I++], B[J++]));
+    }
+  }
+  return Out;
+}
+
+void Lockset::join(const Lockset &Other) {
+  if (!Other.Reachable)
+    return;
+  if (!Reachable) {
+    *this = Other;
+    return;
+  }
+  Held = mergeFacts(Held, Other.Held, [](HeldFact X, const HeldFact &Y) {
+    X.Must = X.Must && Y.Must;
+    X.Count = std::min(X.Count, Y.Count);
+    if (Y.Site < X.Site) {
+      X.Site = Y.Site;
+      X.Chain = Y.Chain;
+    }
+    if (X.TryId != Y.TryId)
+      X.TryId = -1;
+    if (X.Guard != Y.Guard)
+      X.Guard = std::max(X.Guard, Y.Guard);
+    X.Unmanaged = X.Unmanaged || Y.Unmanaged;
+    return X;
+  });
+  Released = mergeFacts(Released, Other.Released,
+                        [](ReleaseFact X, const ReleaseFact &Y) {
+                          X.Must = X.Must && Y.Must;
+                          X.Entry = X.Entry && Y.Entry;
+                          if (Y.Site < X.Site) {
+                            X.Site = Y.Site;
+                            X.Chain = Y.Chain;
+                          }
+                          return X;
+                        });
+  for (const auto &[Slot, G] : Other.Guards)
+    Guards.emplace(Slot, G);
+}
+
+bool Lockset::operator==(const Lockset &O) const {
+  if (Reachable != O.Reachable || Held.size() != O.Held.size() ||
+      Released.size() != O.Released.size() || Guards.size() != O.Guards.size())
+    return false;
+  for (size_t I = 0; I < Held.size(); ++I) {
+    const HeldFact &A = Held[I], &B = O.Held[I];
+    if (A.Key != B.Key || A.Must != B.Must || A.Count != B.Count ||
+        A.Guard != B.Guard || A.TryId != B.TryId || !(A.Site == B.Site) ||
+        A.Unmanaged != B.Unmanaged)
+      return false;
+  }
+  for (size_t I = 0; I < Released.size(); ++I) {
+    const ReleaseFact &A = Released[I], &B = O.Released[I];
+    if (A.Key != B.Key || A.Must != B.Must || A.Entry != B.Entry ||
+        !(A.Site == B.Site))
+      return false;
+  }
+  for (auto I = Guards.begin(), J = O.Guards.begin(); I != Guards.end();
+       ++I, ++J)
+    if (I->first != J->first)
+      return false;
+  return true;
+}
+
+} // namespace lockgraph

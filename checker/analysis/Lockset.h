@@ -1,0 +1,72 @@
+//===- Lockset.h - The locks held at one program point --------------------===//
+//
+// A lockset holds facts sorted by lock key. Each fact says whether the lock
+// is held on every path reaching the point (must) or only on some (may),
+// where it was acquired, and which RAII guard, if any, owns it. Joins keep a
+// fact "must" only when both sides have it "must"; what differs becomes
+// "may". Guard ownership is a property of facts, so moving, releasing and
+// destroying guards are plain updates of the facts they own.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKGRAPH_ANALYSIS_LOCKSET_H
+#define LOCKGRAPH_ANALYSIS_LOCKSET_H
+
+#include "analysis/Summary.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace lockgraph {
+
+struct HeldFact {
+  std::string Key;
+  LockRef Lock;
+  AccessMode Mode = AccessMode::Exclusive;
+  bool Must = true;
+  unsigned Count = 1; ///< Recursive depth, saturating at 2.
+  SourcePos Site;     ///< Where it was acquired.
+  CallChain Chain;    ///< Calls leading to Site when acquired in a callee.
+  int Guard = -1;     ///< Owning guard slot.
+  int TryId = -1;     ///< Held only on the success branch of this try.
+  bool Unmanaged = false; ///< Ownership handed elsewhere (guard.release()).
+};
+
+/// A lock this function released: either one it acquired (so a second
+/// release is a double unlock) or one it never acquired (an entry lock).
+struct ReleaseFact {
+  std::string Key;
+  LockRef Lock;
+  bool Must = true;
+  bool Entry = false; ///< Released without being acquired here.
+  SourcePos Site;
+  CallChain Chain;
+};
+
+struct GuardFact {
+  std::vector<LockRef> Locks;
+  AccessMode Mode = AccessMode::Exclusive;
+};
+
+class Lockset {
+public:
+  bool Reachable = false;
+  std::vector<HeldFact> Held;        ///< Sorted by Key.
+  std::vector<ReleaseFact> Released; ///< Sorted by Key.
+  std::map<int, GuardFact> Guards;
+
+  HeldFact *find(const std::string &Key);
+  ReleaseFact *findReleased(const std::string &Key);
+  void add(HeldFact F);
+  void remove(const std::string &Key);
+  void noteRelease(ReleaseFact R);
+  void forgetRelease(const std::string &Key);
+
+  /// Merges \p Other into this state at a join point.
+  void join(const Lockset &Other);
+  bool operator==(const Lockset &O) const;
+};
+
+} // namespace lockgraph
+
+#endif

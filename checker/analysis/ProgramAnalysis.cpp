@@ -1,0 +1,222 @@
+//===- ProgramAnalysis.cpp - All translation units analysed as one program ===//
+#include "analysis/ProgramAnalysis.h"
+
+#include "analysis/FunctionAnalysis.h"
+
+#include <algorithm>
+
+namespace lockgraph {
+
+void ProgramAnalysis::add(TranslationUnitFacts TU) {
+  for (FunctionFacts &F : TU.Functions) {
+    // The same inline function seen from two translation units has one
+    // location; different definitions of one USR have different ones.
+    std::string Key = F.Usr + "@" + F.Loc.File + ":" +
+                      std::to_string(F.Loc.Line) + ":" +
+                      std::to_string(F.Loc.Column);
+    if (Functions.count(Key))
+      continue;
+    ByUsr[F.Usr].push_back(Key);
+    TranslationUnitOf[Key] = TU.MainFile;
+    F.Usr = Key;
+    Functions.emplace(std::move(Key), std::move(F));
+  }
+  RecursiveClasses.insert(TU.RecursiveLocks.begin(), TU.RecursiveLocks.end());
+}
+
+void ProgramAnalysis::resolveCallees() {
+  for (auto &[Key, F] : Functions) {
+    const std::string &Unit = TranslationUnitOf[Key];
+    for (Block &B : F.Blocks)
+      for (Event &E : B.Events) {
+        if (E.Kind != Event::Call && E.Kind != Event::Spawn)
+          continue;
+        auto It = ByUsr.find(E.Callee);
+        if (It == ByUsr.end())
+          continue; // No facts: an external or lock-free function.
+        const std::vector<std::string> &Candidates = It->second;
+        std::string Chosen = Candidates.front();
+        if (Candidates.size() > 1)
+          for (const std::string &C : Candidates)
+            if (TranslationUnitOf[C] == Unit) {
+              Chosen = C;
+              break;
+            }
+        E.Callee = Chosen;
+      }
+  }
+}
+
+namespace {
+
+/// Tarjan's algorithm, iterative; components come out callees first.
+std::vector<std::vector<std::string>>
+stronglyConnected(const std::map<std::string, std::vector<std::string>> &G) {
+  std::map<std::string, int> Index, Low;
+  std::set<std::string> OnStack;
+  std::vector<std::string> Stack;
+  std::vector<std::vector<std::string>> Result;
+  int Next = 0;
+  for (const auto &[Root, Unused] : G) {
+    if (Index.count(Root))
+      continue;
+    std::vector<std::pair<std::string, size_t>> Work{{Root, 0}};
+    Index[Root] = Low[Root] = Next++;
+    Stack.push_back(Root);
+    OnStack.insert(Root);
+    while (!Work.empty()) {
+      auto &[Node, I] = Work.back();
+      const std::vector<std::string> &Succs = G.at(Node);
+      if (I < Succs.size()) {
+        const std::string &S = Succs[I++];
+        if (!G.count(S))
+          continue;
+        if (!Index.count(S)) {
+          Index[S] = Low[S] = Next++;
+          Stack.push_back(S);
+          OnStack.insert(S);
+          Work.push_back({S, 0});
+        } else if (OnStack.count(S)) {
+          Low[Node] = std::min(Low[Node], Index[S]);
+        }
+        continue;
+      }
+      if (Low[Node] == Index[Node]) {
+        std::vector<std::string> Component;
+        std::string Member;
+        do {
+          Member = Stack.back();
+          Stack.pop_back();
+          OnStack.erase(Member);
+          Component.push_back(Member);
+        } while (Member != Node);
+        std::sort(Component.begin(), Component.end());
+        Result.push_back(std::move(Component));
+      }
+      std::string Done = Node;
+      Work.pop_back();
+      if (!Work.empty())
+        Low[Work.back().first] = std::min(Low[Work.back().first], Low[Done]);
+    }
+  }
+  return Result;
+}
+
+} // namespace
+
+void ProgramAnalysis::run(AnalysisHandler &Handler) {
+  resolveCallees();
+  // Thread entries: main, and every function a thread is started on (the
+  // first start site in file order names it).
+  for (const auto &[Usr, F] : Functions)
+    if (F.IsMain)
+      Roots.emplace(Usr, ThreadRoot{F.Name, SourcePos()});
+  for (const auto &[Usr, F] : Functions)
+    for (const Block &B : F.Blocks)
+      for (const Event &E : B.Events) {
+        if (E.Kind != Event::Spawn)
+          continue;
+        auto It = Roots.find(E.Callee);
+        if (It == Roots.end())
+          Roots.emplace(E.Callee, ThreadRoot{E.CalleeName, E.Site});
+        else if (It->second.Spawn.valid() && E.Site < It->second.Spawn)
+          It->second.Spawn = E.Site;
+      }
+
+  std::map<std::string, std::vector<std::string>> CallGraph;
+  for (const auto &[Usr, F] : Functions) {
+    std::vector<std::string> &Callees = CallGraph[Usr];
+    for (const Block &B : F.Blocks)
+      for (const Event &E : B.Events)
+        if (E.Kind == Event::Call && Functions.count(E.Callee))
+          Callees.push_back(E.Callee);
+    std::sort(Callees.begin(), Callees.end());
+    Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
+  }
+
+  std::map<std::string, FunctionSummary> Summaries;
+  ProgramContext Context;
+  Context.Summary = [&](const std::string &Usr) -> const FunctionSummary * {
+    auto It = Summaries.find(Usr);
+    return It == Summaries.end() ? nullptr : &It->second;
+  };
+  Context.RecursiveClasses = &RecursiveClasses;
+  Context.Roots = &Roots;
+
+  std::map<std::string, std::vector<CallSiteLocks>> CallsFrom;
+  std::vector<std::vector<std::string>> Components =
+      stronglyConnected(CallGraph);
+  for (const std::vector<std::string> &Component : Components) {
+    bool Recursive = Component.size() > 1;
+    if (!Recursive) {
+      const std::vector<std::string> &Self = CallGraph[Component.front()];
+      Recursive = std::binary_search(Self.begin(), Self.end(),
+                                     Component.front());
+    }
+    if (Recursive) {
+      for (int Round = 0; Round < 4; ++Round) {
+        bool Changed = false;
+        for (const std::string &Usr : Component) {
+          FunctionResult R =
+              analyzeFunction(Functions[Usr], Context, nullptr, nullptr);
+          auto It = Summaries.find(Usr);
+          if (It == Summaries.end() || !It->second.sameEffect(R.Summary)) {
+            Summaries[Usr] = std::move(R.Summary);
+            Changed = true;
+          }
+        }
+        if (!Changed)
+          break;
+      }
+    }
+    for (const std::string &Usr : Component) {
+      FunctionResult R = analyzeFunction(Functions[Usr], Context, &Handler,
+                                         &Graph);
+      Summaries[Usr] = std::move(R.Summary);
+      CallsFrom[Usr] = std::move(R.Calls);
+    }
+  }
+
+  // Gates inherited from callers: the global lock classes held at every
+  // call of a function (plus what its callers are always entered with).
+  // Callers come before callees in reverse component order.
+  std::map<std::string, std::vector<std::pair<std::string, const CallSiteLocks *>>>
+      CallersOf;
+  for (const auto &[Caller, Sites] : CallsFrom)
+    for (const CallSiteLocks &CS : Sites)
+      CallersOf[CS.Callee].push_back({Caller, &CS});
+  std::map<std::string, std::set<std::string>> EntryHeld;
+  for (auto It = Components.rbegin(); It != Components.rend(); ++It)
+    for (const std::string &Usr : *It) {
+      if (Roots.count(Usr))
+        continue;
+      auto C = CallersOf.find(Usr);
+      if (C == CallersOf.end())
+        continue;
+      bool First = true;
+      std::set<std::string> Common;
+      for (const auto &[Caller, CS] : C->second) {
+        std::set<std::string> Held = CS->Held;
+        auto E = EntryHeld.find(Caller);
+        if (E != EntryHeld.end())
+          Held.insert(E->second.begin(), E->second.end());
+        if (First) {
+          Common = std::move(Held);
+          First = false;
+          continue;
+        }
+        std::set<std::string> Next;
+        std::set_intersection(Common.begin(), Common.end(), Held.begin(),
+                              Held.end(), std::inserter(Next, Next.begin()));
+        Common = std::move(Next);
+      }
+      if (!Common.empty())
+        EntryHeld[Usr] = std::move(Common);
+    }
+  Graph.addEntryGates(EntryHeld);
+
+  for (const LockCycle &Cycle : Graph.cycles())
+    Handler.handleLockCycle(Cycle);
+}
+
+} // namespace lockgraph

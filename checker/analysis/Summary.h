@@ -1,0 +1,77 @@
+//===- Summary.h - What a call to a function does to the caller's locks ---===//
+//
+// Summaries are expressed in the callee's frame (roots `this` and
+// parameters) and rebased onto the caller's expressions at each call site.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKGRAPH_ANALYSIS_SUMMARY_H
+#define LOCKGRAPH_ANALYSIS_SUMMARY_H
+
+#include "model/Facts.h"
+
+#include <string>
+#include <vector>
+
+namespace lockgraph {
+
+/// One call on the way from a function to an operation inside a callee.
+struct CallStep {
+  SourcePos Site;
+  std::string Callee; ///< Readable name.
+};
+using CallChain = std::vector<CallStep>;
+
+/// A blocking acquisition made by the function or by something it calls.
+struct SummaryAcquire {
+  LockRef Lock;
+  AccessMode Mode = AccessMode::Exclusive;
+  SourcePos Site;  ///< The acquisition itself (possibly in a callee).
+  CallChain Chain; ///< Calls from the function down to Site.
+  /// Entry locks released on every path before the acquisition: a caller
+  /// holding one of them does not hold it any more at that point.
+  std::vector<LockRef> ReleasedBefore;
+};
+
+/// A lock the function returns holding (a net acquisition).
+struct SummaryHeld {
+  LockRef Lock;
+  AccessMode Mode = AccessMode::Exclusive;
+  bool Must = true; ///< On every path.
+  SourcePos Site;
+  CallChain Chain;
+};
+
+/// A lock the function releases without having acquired it.
+struct SummaryRelease {
+  LockRef Lock;
+  bool Must = true;
+  SourcePos Site;
+  CallChain Chain;
+};
+
+/// An order edge inside the function between locks its own frame cannot
+/// name (bare parameters); callers name them by substitution.
+struct SummaryEdge {
+  LockRef From, To;
+  SourcePos FromSite, Site;
+  CallChain FromChain, Chain;
+};
+
+struct FunctionSummary {
+  std::vector<SummaryAcquire> Acquires;
+  std::vector<SummaryHeld> HeldAtExit;
+  std::vector<SummaryRelease> Releases;
+  std::vector<SummaryEdge> OpenEdges;
+
+  /// Compares what callers see (locks, modes, must-ness), for the fixpoint
+  /// over recursive calls.
+  bool sameEffect(const FunctionSummary &O) const;
+};
+
+/// Rebases a callee-frame lock onto the caller's arguments of \p Call; roots
+/// with no matching argument become unknown.
+LockRef substitute(const LockRef &Lock, const Event &Call);
+
+} // namespace lockgraph
+
+#endif

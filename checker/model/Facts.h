@@ -1,0 +1,109 @@
+//===- Facts.h - What one function does with locks, independent of Clang --===//
+//
+// The extractor lowers each function's CFG to these facts: blocks of lock
+// events (acquire, release, guard operations, calls, thread spawns) with the
+// CFG's edges and the try-lock conditions that select them. Everything after
+// extraction (the lockset dataflow, summaries, the lock-order graph, the
+// checks) works on facts only, so a translation unit's facts can be written
+// to JSON, merged with other translation units and analysed as one program.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKGRAPH_MODEL_FACTS_H
+#define LOCKGRAPH_MODEL_FACTS_H
+
+#include "model/LockRef.h"
+#include "model/SourcePos.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lockgraph {
+
+enum class AccessMode : uint8_t { Exclusive, Shared };
+
+struct Event {
+  enum KindTy : uint8_t {
+    Acquire,      ///< Blocking acquisition of Locks (Guard >= 0: by a guard).
+    TryAcquire,   ///< Non-blocking; held only where a branch on TryId says so.
+    Release,      ///< Unlock of Locks.
+    GuardBind,    ///< Guard takes Locks without locking (defer_lock: Owns
+                  ///< false; adopt_lock: Owns true).
+    GuardLock,    ///< guard.lock()
+    GuardTryLock, ///< guard.try_lock(), result TryId
+    GuardUnlock,  ///< guard.unlock()
+    GuardDrop,    ///< guard.release(): locks stay held, no longer managed.
+    GuardDestroy, ///< End of the guard's lifetime: unlocks what it owns.
+    GuardMove,    ///< Ownership moves from Guard to Guard2.
+    Call,         ///< A call to a function that may have facts of its own.
+    Spawn,        ///< A new thread starts running Callee.
+  };
+  KindTy Kind = Acquire;
+  std::vector<LockRef> Locks;
+  AccessMode Mode = AccessMode::Exclusive;
+  /// The locks are acquired as one operation (std::lock, std::scoped_lock
+  /// with several mutexes): no order among them.
+  bool Together = false;
+  bool Owns = false;
+  int Guard = -1;
+  int Guard2 = -1;
+  int TryId = -1;
+  SourcePos Site;
+  /// Call / Spawn: the callee's USR and readable name.
+  std::string Callee;
+  std::string CalleeName;
+  /// Call / Spawn: how the callee's roots map into this frame: -1 is the
+  /// callee's `this`, i >= 0 its parameter i.
+  std::vector<std::pair<int, LockRef>> Args;
+};
+
+struct Block {
+  std::vector<Event> Events;
+  /// Successor block ids; -1 for an edge the CFG proved unreachable.
+  std::vector<int> Succs;
+  /// The terminator branches on the result of try-lock CondTry; Succs[0] is
+  /// the success edge when SuccessOnFirst, else Succs[1] is.
+  int CondTry = -1;
+  bool SuccessOnFirst = true;
+  /// Where the function returns when this block leads to the exit.
+  SourcePos ReturnSite;
+};
+
+/// Locks a function's declaration says it acquires or releases (Clang
+/// thread-safety attributes or the configuration file).
+struct LockContract {
+  std::vector<LockRef> Acquires;
+  std::vector<LockRef> AcquiresShared;
+  std::vector<LockRef> Releases;
+  bool empty() const {
+    return Acquires.empty() && AcquiresShared.empty() && Releases.empty();
+  }
+};
+
+struct FunctionFacts {
+  std::string Usr;
+  std::string Name;      ///< Qualified, readable: "Account::update".
+  std::string ClassName; ///< Qualified class of a method, else empty.
+  SourcePos Loc;
+  SourcePos EndLoc; ///< The closing brace.
+  unsigned NumParams = 0;
+  bool IsMain = false;
+  bool IsLambda = false;
+  LockContract Contract;
+  int Entry = 0;
+  int Exit = 0;
+  std::vector<Block> Blocks;
+};
+
+struct TranslationUnitFacts {
+  std::string MainFile;
+  std::vector<FunctionFacts> Functions;
+  /// Lock classes (LockRef::className()) initialised as recursive somewhere
+  /// in this TU (PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP, a recursive
+  /// mutexattr, mtx_recursive).
+  std::vector<std::string> RecursiveLocks;
+};
+
+} // namespace lockgraph
+
+#endif

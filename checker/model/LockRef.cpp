@@ -1,0 +1,98 @@
+//===- LockRef.cpp - Canonical identity of a lock -------------------------===//
+#include "model/LockRef.h"
+
+namespace lockgraph {
+
+const char *lockKindName(LockKind K) {
+  switch (K) {
+  case LockKind::Mutex:
+    return "mutex";
+  case LockKind::RecursiveMutex:
+    return "recursive_mutex";
+  case LockKind::SharedMutex:
+    return "shared_mutex";
+  case LockKind::Unknown:
+    return "unknown";
+  }
+  return "unknown";
+}
+
+bool LockRef::isPrecise() const {
+  if (Root == RootKind::Unknown)
+    return false;
+  for (const std::string &P : Path)
+    if (P == "[]")
+      return false;
+  return true;
+}
+
+std::string LockRef::key() const {
+  std::string K;
+  switch (Root) {
+  case RootKind::Global:
+    K = "G:" + Base;
+    break;
+  case RootKind::This:
+    K = "T:";
+    break;
+  case RootKind::Param:
+    K = "P" + Base + ":";
+    break;
+  case RootKind::Local:
+    K = "L:" + Base;
+    break;
+  case RootKind::Unknown:
+    K = "U:" + Spelling;
+    break;
+  }
+  for (const std::string &P : Path)
+    K += "/" + P;
+  return K;
+}
+
+std::string LockRef::className() const {
+  if (!Path.empty()) {
+    // The innermost named field; "[]" steps belong to the field before.
+    for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+      if (*It != "[]")
+        return *It;
+  }
+  switch (Root) {
+  case RootKind::Global:
+    return Base;
+  case RootKind::Local:
+    // "fn::name@offset": the offset keeps two locals of one name apart.
+    return Base.substr(0, Base.rfind('@'));
+  case RootKind::This:
+  case RootKind::Param:
+  case RootKind::Unknown:
+    return "";
+  }
+  return "";
+}
+
+std::string LockRef::displayName() const {
+  std::string C = className();
+  return C.empty() ? Spelling : C;
+}
+
+std::string LockRef::shortName() const {
+  std::string C = className();
+  if (C.empty())
+    return Spelling;
+  std::string::size_type At = C.find('@');
+  if (At != std::string::npos)
+    C = C.substr(0, At);
+  std::string::size_type Colon = C.rfind("::");
+  return Colon == std::string::npos ? C : C.substr(Colon + 2);
+}
+
+LockRef LockRef::rebase(const LockRef &Prefix) const {
+  LockRef R = Prefix;
+  R.Path.insert(R.Path.end(), Path.begin(), Path.end());
+  R.Kind = Kind;
+  R.Spelling = Spelling;
+  return R;
+}
+
+} // namespace lockgraph

@@ -1,0 +1,21 @@
+# lit configuration for lockgraph's test suites.
+import os
+import lit.formats
+
+config.name = "lockgraph"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "notebook"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.lockgraph_obj_root, "testcases")
+
+# %check runs the checker for FileCheck: findings do not fail the pipeline
+# (exit codes are tested on their own in cli/).
+config.substitutions.append(("%check", config.lockgraph_bin + " check --fail-on=never"))
+config.substitutions.append(("%lockgraph", config.lockgraph_bin))
+config.substitutions.append(("%src_root", config.lockgraph_src_root))
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Paths in findings are relative to the working directory: run in a
+# predictable place.
+config.environment["LC_ALL"] = "C"
