@@ -84,7 +84,7 @@ private:
   void acquire(Lockset &S, const LockRef &L, AccessMode Mode,
                const SourcePos &Site, const CallChain &Chain, int Guard,
                const std::vector<LockRef> &ReleasedBefore, bool Report,
-               bool AddFact);
+               bool AddFact, bool Unconditional = true);
   void release(Lockset &S, const LockRef &L, const SourcePos &Site,
                const CallChain &Chain, bool Must, bool Report);
   void applyCall(Lockset &S, const Event &E, bool Report);
@@ -164,7 +164,7 @@ void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
 void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
                        const SourcePos &Site, const CallChain &Chain,
                        int Guard, const std::vector<LockRef> &ReleasedBefore,
-                       bool Report, bool AddFact) {
+                       bool Report, bool AddFact, bool Unconditional) {
   std::string Key = L.key();
   auto IsReleasedBefore = [&](const std::string &K) {
     for (const LockRef &R : ReleasedBefore)
@@ -174,7 +174,9 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
   };
   if (Report) {
     for (const HeldFact &Held : S.Held) {
-      if (IsReleasedBefore(Held.Key))
+      // Order edges come from locks held on every path: a lock held only
+      // on some paths would add edges no execution has.
+      if (IsReleasedBefore(Held.Key) || !effectiveMust(Held))
         continue;
       if (Held.Key == Key)
         continue;
@@ -196,7 +198,11 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
     Result.Summary.Acquires.push_back(std::move(A));
   }
 
+  if (Unconditional)
+    S.notePassed(Key);
   HeldFact *Existing = IsReleasedBefore(Key) ? nullptr : S.find(Key);
+  if (Existing && !Unconditional && !effectiveMust(*Existing))
+    Existing = nullptr; // Both sides conditional: see SummaryAcquire.
   if (Existing) {
     bool BothShared =
         Mode == AccessMode::Shared && Existing->Mode == AccessMode::Shared;
@@ -223,6 +229,9 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
   Fact.Site = Site;
   Fact.Chain = Chain;
   Fact.Guard = Guard;
+  // Re-acquiring the caller's lock after releasing it gives it back.
+  if (const ReleaseFact *R = S.findReleased(Key))
+    Fact.Entry = R->Entry;
   S.add(std::move(Fact));
   S.forgetRelease(Key);
 }
@@ -232,17 +241,24 @@ void Analyzer::release(Lockset &S, const LockRef &L, const SourcePos &Site,
   std::string Key = L.key();
   if (HeldFact *Held = S.find(Key)) {
     if (!Must) {
-      Held->Must = false;
+      // A conditional release: of a conditionally held lock it is taken
+      // to balance the acquisition (same condition), else it weakens it.
+      if (!effectiveMust(*Held))
+        S.remove(Key);
+      else
+        Held->Must = false;
       return;
     }
     if (isRecursive(L) && Held->Count > 1) {
       --Held->Count;
       return;
     }
+    bool WasEntry = Held->Entry;
     S.remove(Key);
     ReleaseFact R;
     R.Key = Key;
     R.Lock = L;
+    R.Entry = WasEntry;
     R.Site = Site;
     R.Chain = Chain;
     S.noteRelease(std::move(R));
@@ -291,7 +307,7 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
     // Check and record against the caller's lockset, without adding the
     // lock: what the callee keeps held comes from HeldAtExit below.
     acquire(S, L, A.Mode, A.Site, prepend(Head, A.Chain), -1, Before, Report,
-            /*AddFact=*/false);
+            /*AddFact=*/false, A.Unconditional);
   }
   for (const SummaryEdge &OE : Callee->OpenEdges) {
     HeldFact From;
@@ -303,12 +319,20 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
     if (Report)
       recordEdge(From, To, OE.Site, prepend(Head, OE.Chain), S);
   }
-  for (const SummaryRelease &R : Callee->Releases)
-    release(S, substitute(R.Lock, E), R.Site, prepend(Head, R.Chain), R.Must,
-            Report);
+  std::set<std::string> ReleasedHeld;
+  for (const SummaryRelease &R : Callee->Releases) {
+    LockRef L = substitute(R.Lock, E);
+    if (S.find(L.key()))
+      ReleasedHeld.insert(L.key());
+    release(S, L, R.Site, prepend(Head, R.Chain), R.Must, Report);
+  }
   for (const SummaryHeld &X : Callee->HeldAtExit) {
     LockRef L = substitute(X.Lock, E);
     std::string Key = L.key();
+    // A callee that may release and may acquire the same lock (a switch
+    // over "pause" and "resume") leaves a caller's hold as it was.
+    if (!X.Must && ReleasedHeld.count(Key))
+      continue;
     if (HeldFact *Existing = S.find(Key)) {
       if (isRecursive(L))
         Existing->Count = std::min(2u, Existing->Count + 1);
@@ -392,12 +416,14 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
         Held->Guard = E.Guard;
         continue;
       }
+      // adopt_lock on a lock this function did not take: the caller's.
       HeldFact Fact;
       Fact.Key = L.key();
       Fact.Lock = L;
       Fact.Mode = E.Mode;
       Fact.Site = E.Site;
       Fact.Guard = E.Guard;
+      Fact.Entry = true;
       S.add(std::move(Fact));
     }
     return;
@@ -485,8 +511,12 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     Contract.insert(L.key());
 
   // The summary callers apply.
+  for (SummaryAcquire &A : Result.Summary.Acquires)
+    A.Unconditional = AtExit.Reachable && AtExit.passed(A.Lock.key());
   if (AtExit.Reachable) {
     for (const HeldFact &Held : AtExit.Held) {
+      if (Held.Entry)
+        continue;
       SummaryHeld X;
       X.Lock = Held.Lock;
       X.Mode = Held.Mode;
@@ -515,7 +545,12 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
         H->handleReleaseInThread(F, *Root, R);
 
   // Locks held at some return: one report per lock, at its first return.
+  // Without a thread entry, only a lock that another return releases is a
+  // leak (the early return that forgets to unlock); a function that takes
+  // a lock on some paths and never releases it is a conditional acquire
+  // function, like `if (enabled) lock(m)`.
   std::set<std::string> Reported;
+  std::set<std::string> ReleasedAtSomeReturn;
   std::vector<std::pair<SourcePos, const HeldFact *>> AtReturns;
   for (size_t B = 0; B < F.Blocks.size(); ++B) {
     const Block &Blk = F.Blocks[B];
@@ -525,11 +560,14 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
       continue;
     for (const HeldFact &Held : Out[B].Held)
       AtReturns.push_back({Blk.ReturnSite, &Held});
+    for (const ReleaseFact &R : Out[B].Released)
+      if (!R.Entry)
+        ReleasedAtSomeReturn.insert(R.Key);
   }
   std::stable_sort(AtReturns.begin(), AtReturns.end(),
                    [](const auto &A, const auto &B) { return A.first < B.first; });
   for (const auto &[Site, Held] : AtReturns) {
-    if (Held->Unmanaged || Contract.count(Held->Key) ||
+    if (Held->Unmanaged || Held->Entry || Contract.count(Held->Key) ||
         !Held->Lock.isPrecise())
       continue;
     const HeldFact *Everywhere = nullptr;
@@ -540,6 +578,8 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     // A function that acquires on every path hands the lock to its caller;
     // only a thread entry has nobody to hand it to.
     if (OnEveryPath && !Root)
+      continue;
+    if (!OnEveryPath && !Root && !ReleasedAtSomeReturn.count(Held->Key))
       continue;
     if (Held->TryId >= 0)
       continue;

@@ -138,7 +138,25 @@ std::vector<LockCycle> LockOrderGraph::cycles() const {
         };
     Visit(Start);
   }
-  return Result;
+  // Long cycles through a dense component are mostly combinations of the
+  // same few edges. Report the shortest first and then only cycles that
+  // bring an edge no reported cycle has.
+  std::stable_sort(Result.begin(), Result.end(),
+                   [](const LockCycle &A, const LockCycle &B) {
+                     return A.Edges.size() < B.Edges.size();
+                   });
+  std::set<const OrderEdge *> Covered;
+  std::vector<LockCycle> Kept;
+  for (LockCycle &C : Result) {
+    bool New = false;
+    for (const OrderEdge *E : C.Edges)
+      New = New || !Covered.count(E);
+    if (!New)
+      continue;
+    Covered.insert(C.Edges.begin(), C.Edges.end());
+    Kept.push_back(std::move(C));
+  }
+  return Kept;
 }
 
 } // namespace lockgraph

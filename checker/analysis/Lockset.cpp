@@ -38,6 +38,15 @@ void Lockset::remove(const std::string &Key) { eraseIn(Held, Key); }
 void Lockset::noteRelease(ReleaseFact R) { insertIn(Released, std::move(R)); }
 void Lockset::forgetRelease(const std::string &Key) { eraseIn(Released, Key); }
 
+void Lockset::notePassed(const std::string &Key) {
+  auto It = std::lower_bound(Passed.begin(), Passed.end(), Key);
+  if (It == Passed.end() || *It != Key)
+    Passed.insert(It, Key);
+}
+bool Lockset::passed(const std::string &Key) const {
+  return std::binary_search(Passed.begin(), Passed.end(), Key);
+}
+
 /// Merges two sorted fact lists; facts on one side only become "may".
 template <typename T, typename MergeFn>
 static std::vector<T> mergeFacts(const std::vector<T> &A,
@@ -77,6 +86,7 @@ void Lockset::join(const Lockset &Other) {
     if (X.Guard != Y.Guard)
       X.Guard = std::max(X.Guard, Y.Guard);
     X.Unmanaged = X.Unmanaged || Y.Unmanaged;
+    X.Entry = X.Entry || Y.Entry;
     return X;
   });
   Released = mergeFacts(Released, Other.Released,
@@ -91,17 +101,22 @@ void Lockset::join(const Lockset &Other) {
                         });
   for (const auto &[Slot, G] : Other.Guards)
     Guards.emplace(Slot, G);
+  std::vector<std::string> Common;
+  std::set_intersection(Passed.begin(), Passed.end(), Other.Passed.begin(),
+                        Other.Passed.end(), std::back_inserter(Common));
+  Passed = std::move(Common);
 }
 
 bool Lockset::operator==(const Lockset &O) const {
   if (Reachable != O.Reachable || Held.size() != O.Held.size() ||
-      Released.size() != O.Released.size() || Guards.size() != O.Guards.size())
+      Released.size() != O.Released.size() || Guards.size() != O.Guards.size() ||
+      Passed != O.Passed)
     return false;
   for (size_t I = 0; I < Held.size(); ++I) {
     const HeldFact &A = Held[I], &B = O.Held[I];
     if (A.Key != B.Key || A.Must != B.Must || A.Count != B.Count ||
         A.Guard != B.Guard || A.TryId != B.TryId || !(A.Site == B.Site) ||
-        A.Unmanaged != B.Unmanaged)
+        A.Unmanaged != B.Unmanaged || A.Entry != B.Entry)
       return false;
   }
   for (size_t I = 0; I < Released.size(); ++I) {

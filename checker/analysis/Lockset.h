@@ -30,6 +30,9 @@ struct HeldFact {
   int Guard = -1;     ///< Owning guard slot.
   int TryId = -1;     ///< Held only on the success branch of this try.
   bool Unmanaged = false; ///< Ownership handed elsewhere (guard.release()).
+  /// The caller's lock: held at entry (adopted by a guard) or re-acquired
+  /// after this function released the caller's hold. Not a net acquisition.
+  bool Entry = false;
 };
 
 /// A lock this function released: either one it acquired (so a second
@@ -54,6 +57,8 @@ public:
   std::vector<HeldFact> Held;        ///< Sorted by Key.
   std::vector<ReleaseFact> Released; ///< Sorted by Key.
   std::map<int, GuardFact> Guards;
+  /// Keys acquired on every path reaching this point (sorted).
+  std::vector<std::string> Passed;
 
   HeldFact *find(const std::string &Key);
   ReleaseFact *findReleased(const std::string &Key);
@@ -61,6 +66,8 @@ public:
   void remove(const std::string &Key);
   void noteRelease(ReleaseFact R);
   void forgetRelease(const std::string &Key);
+  void notePassed(const std::string &Key);
+  bool passed(const std::string &Key) const;
 
   /// Merges \p Other into this state at a join point.
   void join(const Lockset &Other);

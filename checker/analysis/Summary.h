@@ -30,6 +30,10 @@ struct SummaryAcquire {
   /// Entry locks released on every path before the acquisition: a caller
   /// holding one of them does not hold it any more at that point.
   std::vector<LockRef> ReleasedBefore;
+  /// Taken on every path through the function. A conditional acquisition
+  /// against a lock held on some paths is not reported: path-insensitive
+  /// analysis would pair conditions that exclude each other.
+  bool Unconditional = true;
 };
 
 /// A lock the function returns holding (a net acquisition).

@@ -15,8 +15,11 @@ void LockOrderInversionCheck::handleLockCycle(const LockCycle &Cycle) {
   std::string Message;
   if (Cycle.Edges.size() == 1) {
     // Two instances of one class, e.g. from.mu_ then to.mu_.
-    Message = "acquiring " + quoted(W.To.Spelling) + " while holding " +
-              quoted(W.From.Spelling) +
+    auto Spelled = [](const LockRef &L) {
+      return L.Spelling.empty() ? L.shortName() : L.Spelling;
+    };
+    Message = "acquiring " + quoted(Spelled(W.To)) + " while holding " +
+              quoted(Spelled(W.From)) +
               ", another lock of the same kind: a call with the two objects "
               "swapped can deadlock";
   } else if (Cycle.Edges.size() == 2) {
