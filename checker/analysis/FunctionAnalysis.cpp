@@ -93,6 +93,8 @@ private:
                   const SourcePos &Site, const CallChain &Chain,
                   const Lockset &S);
   void finish(const std::vector<Lockset> &Out, const Lockset &AtExit);
+  bool isTryAcquireFunction(const std::vector<Lockset> &Out,
+                            const std::string &Key) const;
 
   const FunctionFacts &F;
   const ProgramContext &P;
@@ -140,8 +142,10 @@ void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
   }
   if (!G)
     return;
-  // Two instances of one class: only when both are named precisely.
-  if (FromClass == ToClass && (!From.Lock.isPrecise() || !To.isPrecise()))
+  // Two instances of one class: only when both are named precisely and
+  // the function does not order the objects first.
+  if (FromClass == ToClass &&
+      (!From.Lock.isPrecise() || !To.isPrecise() || F.OrdersInstances))
     return;
   OrderWitness W;
   W.From = From.Lock;
@@ -497,6 +501,28 @@ void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
     S.remove(K);
 }
 
+bool Analyzer::isTryAcquireFunction(const std::vector<Lockset> &Out,
+                                    const std::string &Key) const {
+  // Every return yields a constant, and the values returned while holding
+  // the lock differ from those returned without it: the caller can tell.
+  std::set<long long> Holding, Free;
+  for (size_t B = 0; B < F.Blocks.size(); ++B) {
+    const Block &Blk = F.Blocks[B];
+    if (!Out[B].Reachable ||
+        std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
+            Blk.Succs.end())
+      continue;
+    if (!Blk.HasReturnValue)
+      return false;
+    Lockset Copy = Out[B];
+    (Copy.find(Key) ? Holding : Free).insert(Blk.ReturnValue);
+  }
+  for (long long V : Holding)
+    if (Free.count(V))
+      return false;
+  return !Holding.empty() && !Free.empty();
+}
+
 void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
   const ThreadRoot *Root = nullptr;
   if (P.Roots) {
@@ -580,6 +606,8 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     if (OnEveryPath && !Root)
       continue;
     if (!OnEveryPath && !Root && !ReleasedAtSomeReturn.count(Held->Key))
+      continue;
+    if (!OnEveryPath && isTryAcquireFunction(Out, Held->Key))
       continue;
     if (Held->TryId >= 0)
       continue;

@@ -884,6 +884,18 @@ void FunctionLowering::handleStmt(const Stmt *S) {
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     Cur->ReturnSite = Sites.pos(RS->getBeginLoc());
+    if (const Expr *RV = RS->getRetValue()) {
+      Expr::EvalResult R;
+      if (!RV->isValueDependent() && RV->EvaluateAsInt(R, Sites.Ctx)) {
+        Cur->HasReturnValue = true;
+        Cur->ReturnValue = R.Val.getInt().getExtValue();
+      } else if (!RV->isValueDependent() &&
+                 RV->isNullPointerConstant(
+                     Sites.Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+        Cur->HasReturnValue = true;
+        Cur->ReturnValue = 0;
+      }
+    }
     return;
   }
 }
@@ -1113,6 +1125,30 @@ private:
   llvm::DenseSet<const FunctionDecl *> Seen;
 };
 
+/// Looks for comparisons that order two objects: of their addresses, or
+/// of one field of two different objects.
+class OrderingFinder : public RecursiveASTVisitor<OrderingFinder> {
+public:
+  bool Found = false;
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (!BO->isRelationalOp())
+      return true;
+    const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = BO->getRHS()->IgnoreParenImpCasts();
+    if (L->getType()->isPointerType() && R->getType()->isPointerType()) {
+      Found = true;
+      return false;
+    }
+    const auto *LM = dyn_cast<MemberExpr>(L);
+    const auto *RM = dyn_cast<MemberExpr>(R);
+    if (LM && RM && LM->getMemberDecl() == RM->getMemberDecl()) {
+      Found = true;
+      return false;
+    }
+    return true;
+  }
+};
+
 static LockContract contractOf(const FunctionDecl *FD, LockResolver &Resolver) {
   LockContract C;
   Resolver.setFrame(FD);
@@ -1192,6 +1228,9 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     F.NumParams = FD->getNumParams();
     F.IsMain = FD->isMain();
     F.Contract = contractOf(FD, Resolver);
+    OrderingFinder Ordering;
+    Ordering.TraverseStmt(FD->getBody());
+    F.OrdersInstances = Ordering.Found;
     FunctionLowering Lowering(Sites, Catalog, Resolver, Recursive);
     bool Relevant = Lowering.lower(FD, F);
     if (Relevant || !F.Contract.empty())

@@ -67,6 +67,12 @@ struct Block {
   bool SuccessOnFirst = true;
   /// Where the function returns when this block leads to the exit.
   SourcePos ReturnSite;
+  /// The returned value when it is a constant (`return -1;`,
+  /// `return NULL;`, `return true;`): functions that keep a lock on the
+  /// returns of one value and release it on the others are try-acquire
+  /// functions, not leaks.
+  bool HasReturnValue = false;
+  long long ReturnValue = 0;
 };
 
 /// Locks a function's declaration says it acquires or releases (Clang
@@ -89,6 +95,10 @@ struct FunctionFacts {
   unsigned NumParams = 0;
   bool IsMain = false;
   bool IsLambda = false;
+  /// The function compares two objects' addresses or keys (`&a < &b`,
+  /// `a.id < b.id`): it orders instances, so taking two locks of one class
+  /// here is not an inversion.
+  bool OrdersInstances = false;
   LockContract Contract;
   int Entry = 0;
   int Exit = 0;

@@ -107,6 +107,8 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
       }
       if (B.ReturnSite.valid())
         JB["ret"] = posToJson(B.ReturnSite);
+      if (B.HasReturnValue)
+        JB["rv"] = B.ReturnValue;
       Blocks.push_back(JB);
     }
     Fns.push_back({{"usr", F.Usr},
@@ -117,6 +119,7 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
                    {"params", F.NumParams},
                    {"main", F.IsMain},
                    {"lambda", F.IsLambda},
+                   {"orders", F.OrdersInstances},
                    {"acq", locksToJson(F.Contract.Acquires)},
                    {"acqs", locksToJson(F.Contract.AcquiresShared)},
                    {"rel", locksToJson(F.Contract.Releases)},
@@ -147,6 +150,7 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
       F.NumParams = JF.at("params").get<unsigned>();
       F.IsMain = JF.at("main").get<bool>();
       F.IsLambda = JF.at("lambda").get<bool>();
+      F.OrdersInstances = JF.value("orders", false);
       F.Contract.Acquires = locksFromJson(JF.at("acq"));
       F.Contract.AcquiresShared = locksFromJson(JF.at("acqs"));
       F.Contract.Releases = locksFromJson(JF.at("rel"));
@@ -161,6 +165,10 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
         B.SuccessOnFirst = JB.value("first", true);
         if (JB.contains("ret"))
           B.ReturnSite = posFromJson(JB["ret"]);
+        if (JB.contains("rv")) {
+          B.HasReturnValue = true;
+          B.ReturnValue = JB["rv"].get<long long>();
+        }
         F.Blocks.push_back(std::move(B));
       }
       TU.Functions.push_back(std::move(F));

@@ -1,0 +1,7 @@
+#include <mutex>
+
+std::mutex s;
+
+void broken() {
+  int x = ;
+}
