@@ -374,6 +374,7 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
           S.find(L.key())->Count = Added->Count;
       }
       S.forgetRelease(L.key());
+      S.notePassed(L.key());
     }
     if (E.Guard >= 0)
       S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};

@@ -139,8 +139,9 @@ std::vector<LockCycle> LockOrderGraph::cycles() const {
     Visit(Start);
   }
   // Long cycles through a dense component are mostly combinations of the
-  // same few edges. Report the shortest first and then only cycles that
-  // bring an edge no reported cycle has.
+  // same few edges. Report the shortest first, then only cycles that share
+  // no edge with one already reported: breaking the reported cycle's edge
+  // breaks them too, and a rerun shows any that remain.
   std::stable_sort(Result.begin(), Result.end(),
                    [](const LockCycle &A, const LockCycle &B) {
                      return A.Edges.size() < B.Edges.size();
@@ -148,10 +149,10 @@ std::vector<LockCycle> LockOrderGraph::cycles() const {
   std::set<const OrderEdge *> Covered;
   std::vector<LockCycle> Kept;
   for (LockCycle &C : Result) {
-    bool New = false;
+    bool Shared = false;
     for (const OrderEdge *E : C.Edges)
-      New = New || !Covered.count(E);
-    if (!New)
+      Shared = Shared || Covered.count(E);
+    if (Shared)
       continue;
     Covered.insert(C.Edges.begin(), C.Edges.end());
     Kept.push_back(std::move(C));

@@ -38,7 +38,8 @@ public:
     if (It == Paths.end()) {
       llvm::SmallString<256> Path(SM.getFilename(Loc));
       if (!Path.empty()) {
-        llvm::sys::fs::make_absolute(Path);
+        // Relative to the compile command's directory, not ours.
+        SM.getFileManager().makeAbsolutePath(Path);
         llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       }
       It = Paths.try_emplace(FID, std::string(Path)).first;

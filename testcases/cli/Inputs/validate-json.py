@@ -45,7 +45,7 @@ def main():
     errors = sorted(cls(schema).iter_errors(report), key=lambda e: list(e.absolute_path))
     for e in errors:
         path = "".join("[%d]" % p if isinstance(p, int) else ".%s" % p for p in e.absolute_path)
-        print("invalid: %s%s: %s" % (sys.argv[2], path or "(top)", e.message))
+        print("invalid: %s: %s: %s" % (sys.argv[2], path.lstrip(".") or "(top level)", e.message))
     if errors:
         return 1
     print("valid: %s" % sys.argv[2])
