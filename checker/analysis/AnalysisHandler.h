@@ -42,6 +42,15 @@ public:
                                    const CallChain &Chain,
                                    const ReleaseFact &Previous) {}
 
+  /// \p Lock is released at \p Site while held only on some paths (it was
+  /// acquired at \p Held's site).
+  virtual void handleReleaseMaybeNotHeld(const FunctionFacts &F,
+                                         const LockRef &Lock,
+                                         const SourcePos &Site,
+                                         const CallChain &Chain,
+                                         const HeldFact &Held,
+                                         const ThreadRoot *Root) {}
+
   /// A thread entry (or main) releases \p Lock, which it never acquired.
   virtual void handleReleaseInThread(const FunctionFacts &F,
                                      const ThreadRoot &Root,

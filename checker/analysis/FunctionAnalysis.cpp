@@ -72,6 +72,42 @@ public:
   FunctionResult run();
 
 private:
+  /// True when every path from the entry to the exit runs block \p B.
+  bool unavoidable(int B) {
+    if (B < 0)
+      return false;
+    auto Cached = Unavoidable.find(B);
+    if (Cached != Unavoidable.end())
+      return Cached->second;
+    std::vector<char> Seen(F.Blocks.size(), 0);
+    std::vector<int> Work;
+    if (F.Entry != B) {
+      Work.push_back(F.Entry);
+      Seen[F.Entry] = 1;
+    }
+    bool ReachesExit = false;
+    while (!Work.empty() && !ReachesExit) {
+      int X = Work.back();
+      Work.pop_back();
+      if (X == F.Exit) {
+        ReachesExit = true;
+        break;
+      }
+      for (int S : F.Blocks[X].Succs)
+        if (S >= 0 && S != B && !Seen[S]) {
+          Seen[S] = 1;
+          Work.push_back(S);
+        }
+    }
+    return Unavoidable[B] = !ReachesExit;
+  }
+
+  const ThreadRoot *root() const {
+    if (!P.Roots)
+      return nullptr;
+    auto It = P.Roots->find(F.Usr);
+    return It == P.Roots->end() ? nullptr : &It->second;
+  }
   bool isRecursive(const LockRef &L) const {
     return L.Kind == LockKind::RecursiveMutex ||
            (P.RecursiveClasses && P.RecursiveClasses->count(L.className()));
@@ -84,7 +120,8 @@ private:
   void acquire(Lockset &S, const LockRef &L, AccessMode Mode,
                const SourcePos &Site, const CallChain &Chain, int Guard,
                const std::vector<LockRef> &ReleasedBefore, bool Report,
-               bool AddFact, bool Unconditional = true);
+               bool AddFact, bool Unconditional = true,
+               bool Together = false);
   void release(Lockset &S, const LockRef &L, const SourcePos &Site,
                const CallChain &Chain, bool Must, bool Report);
   void applyCall(Lockset &S, const Event &E, bool Report);
@@ -102,6 +139,8 @@ private:
   LockOrderGraph *G;
   FunctionResult Result;
   std::set<std::string> AcquireKeys; ///< Deduplicates summary acquisitions.
+  std::map<int, bool> Unavoidable;
+  int CurrentBlock = -1; ///< The block whose events are being applied.
   std::set<std::string> OpenEdgeKeys;
 };
 
@@ -143,10 +182,28 @@ void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
   if (!G)
     return;
   // Two instances of one class: only when both are named precisely and
-  // the function does not order the objects first.
-  if (FromClass == ToClass &&
-      (!From.Lock.isPrecise() || !To.isPrecise() || F.OrdersInstances))
-    return;
+  // the function does not order the two objects first.
+  if (FromClass == ToClass) {
+    if (!From.Lock.isPrecise() || !To.isPrecise())
+      return;
+    // Only objects that callers choose can come in the other order.
+    auto FromCaller = [](const LockRef &L) {
+      return L.Root == RootKind::Param || L.Root == RootKind::This;
+    };
+    if (!FromCaller(From.Lock) && !FromCaller(To))
+      return;
+    auto Owner = [](LockRef L) {
+      if (!L.Path.empty())
+        L.Path.pop_back();
+      return L.key();
+    };
+    std::string A = Owner(From.Lock), B = Owner(To);
+    std::pair<std::string, std::string> Pair =
+        A < B ? std::make_pair(A, B) : std::make_pair(B, A);
+    if (std::find(F.OrderedPairs.begin(), F.OrderedPairs.end(), Pair) !=
+        F.OrderedPairs.end())
+      return;
+  }
   OrderWitness W;
   W.From = From.Lock;
   W.To = To;
@@ -168,7 +225,8 @@ void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
 void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
                        const SourcePos &Site, const CallChain &Chain,
                        int Guard, const std::vector<LockRef> &ReleasedBefore,
-                       bool Report, bool AddFact, bool Unconditional) {
+                       bool Report, bool AddFact, bool Unconditional,
+                       bool Together) {
   std::string Key = L.key();
   auto IsReleasedBefore = [&](const std::string &K) {
     for (const LockRef &R : ReleasedBefore)
@@ -176,11 +234,21 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
         return true;
     return false;
   };
-  if (Report) {
+  // Re-entering a recursive lock, or a second read hold, cannot block:
+  // no order edge.
+  const HeldFact *Again = S.find(Key);
+  bool NonBlocking =
+      Again && !IsReleasedBefore(Key) &&
+      (isRecursive(L) ||
+       (Mode == AccessMode::Shared && Again->Mode == AccessMode::Shared));
+  if (Report && !NonBlocking) {
     for (const HeldFact &Held : S.Held) {
       // Order edges come from locks held on every path: a lock held only
       // on some paths would add edges no execution has.
       if (IsReleasedBefore(Held.Key) || !effectiveMust(Held))
+        continue;
+      // Taken by the same std::lock call: no order among them.
+      if (Together && Held.Site == Site)
         continue;
       if (Held.Key == Key)
         continue;
@@ -210,7 +278,9 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
   if (Existing) {
     bool BothShared =
         Mode == AccessMode::Shared && Existing->Mode == AccessMode::Shared;
-    if (isRecursive(L)) {
+    // Readers may hold a shared lock several times; the count keeps the
+    // unlocks honest.
+    if (isRecursive(L) || BothShared) {
       Existing->Count = std::min(2u, Existing->Count + 1);
       return;
     }
@@ -247,16 +317,25 @@ void Analyzer::release(Lockset &S, const LockRef &L, const SourcePos &Site,
     if (!Must) {
       // A conditional release: of a conditionally held lock it is taken
       // to balance the acquisition (same condition), else it weakens it.
-      if (!effectiveMust(*Held))
+      if (!effectiveMust(*Held)) {
         S.remove(Key);
-      else
+      } else {
         Held->Must = false;
+        Held->MaybeReleased = true;
+      }
       return;
     }
-    if (isRecursive(L) && Held->Count > 1) {
+    if ((isRecursive(L) || Held->Mode == AccessMode::Shared) &&
+        Held->Count > 1) {
       --Held->Count;
       return;
     }
+    // Held on some paths only, released on every path: some path
+    // releases a lock it does not hold. A release in a conditional block
+    // may be guarded by the condition that took the lock.
+    if (!effectiveMust(*Held) && !Held->MaybeReleased && Report && H &&
+        L.isPrecise() && !Held->Entry && unavoidable(CurrentBlock))
+      H->handleReleaseMaybeNotHeld(F, L, Site, Chain, *Held, root());
     bool WasEntry = Held->Entry;
     S.remove(Key);
     ReleaseFact R;
@@ -296,8 +375,9 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
     CallSiteLocks CS;
     CS.Callee = E.Callee;
     for (const HeldFact &Held : S.Held)
-      if (effectiveMust(Held) && Held.Lock.Root == RootKind::Global)
-        CS.Held.insert(Held.Lock.className());
+      if (effectiveMust(Held))
+        if (std::string C = Held.Lock.className(); !C.empty())
+          CS.Held.insert(C);
     Result.Calls.push_back(std::move(CS));
   }
   if (!Callee)
@@ -368,16 +448,16 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
       Lockset Scratch = Before;
       acquire(Scratch, L, E.Mode, E.Site, {}, E.Guard, {}, Report, true);
       if (HeldFact *Added = Scratch.find(L.key())) {
-        if (!S.find(L.key()))
+        if (HeldFact *Existing = S.find(L.key()))
+          *Existing = *Added; // Re-entered: count, must-ness.
+        else
           S.add(*Added);
-        else if (isRecursive(L))
-          S.find(L.key())->Count = Added->Count;
       }
       S.forgetRelease(L.key());
       S.notePassed(L.key());
     }
     if (E.Guard >= 0)
-      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode, true, E.Site};
     return;
   }
   case Event::TryAcquire:
@@ -391,7 +471,7 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
       Locks = It->second.Locks;
       Mode = It->second.Mode;
     } else if (E.Guard >= 0) {
-      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+      S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode, false, E.Site};
     }
     for (const LockRef &L : Locks) {
       if (S.find(L.key()))
@@ -413,7 +493,7 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
       release(S, L, E.Site, {}, true, Report);
     return;
   case Event::GuardBind: {
-    S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode};
+    S.Guards[E.Guard] = GuardFact{E.Locks, E.Mode, E.Owns, E.Site};
     if (!E.Owns)
       return;
     for (const LockRef &L : E.Locks) {
@@ -421,6 +501,11 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
         Held->Guard = E.Guard;
         continue;
       }
+      // Adopting a lock this function released: the guard's destructor
+      // releases it again (reported there).
+      if (const ReleaseFact *R = S.findReleased(L.key()))
+        if (R->Must && !R->Entry)
+          continue;
       // adopt_lock on a lock this function did not take: the caller's.
       HeldFact Fact;
       Fact.Key = L.key();
@@ -439,7 +524,9 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
       return;
     GuardFact Guard = It->second;
     for (const LockRef &L : Guard.Locks)
-      acquire(S, L, Guard.Mode, E.Site, {}, E.Guard, {}, Report, true);
+      acquire(S, L, Guard.Mode, E.Site, {}, E.Guard, {}, Report, true, true,
+              E.Together);
+    S.Guards[E.Guard].Owns = true;
     return;
   }
   case Event::GuardUnlock:
@@ -448,6 +535,20 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
     for (const HeldFact &Held : S.Held)
       if (Held.Guard == E.Guard)
         Owned.push_back(Held.Lock);
+    auto G = S.Guards.find(E.Guard);
+    if (G != S.Guards.end() && G->second.Owns) {
+      // The guard unlocks what it owns; a lock already unlocked by hand
+      // is unlocked twice.
+      for (const LockRef &L : G->second.Locks) {
+        if (S.find(L.key()))
+          continue;
+        const ReleaseFact *Previous = S.findReleased(L.key());
+        if (Previous && Previous->Must && !Previous->Entry && Report && H &&
+            L.isPrecise())
+          H->handleDoubleRelease(F, L, E.Site, {}, *Previous);
+      }
+      G->second.Owns = false;
+    }
     for (const LockRef &L : Owned) {
       HeldFact *Held = S.find(L.key());
       // A guard unlocks once, whatever the recursion depth of the lock.
@@ -465,6 +566,8 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
         Held.Guard = -1;
         Held.Unmanaged = true;
       }
+    if (auto G = S.Guards.find(E.Guard); G != S.Guards.end())
+      G->second.Owns = false;
     return;
   case Event::GuardMove: {
     for (HeldFact &Held : S.Held)
@@ -475,6 +578,18 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
       S.Guards[E.Guard2] = It->second;
       S.Guards.erase(E.Guard);
     }
+    return;
+  }
+  case Event::GuardAdopt: {
+    GuardFact Guard{{}, AccessMode::Exclusive, true, E.Site};
+    for (HeldFact &Held : S.Held)
+      if (Held.Guard < 0 && !Held.Chain.empty() &&
+          Held.Chain.front().Site == E.Site) {
+        Held.Guard = E.Guard;
+        Guard.Locks.push_back(Held.Lock);
+        Guard.Mode = Held.Mode;
+      }
+    S.Guards[E.Guard] = std::move(Guard);
     return;
   }
   case Event::Call:
@@ -509,7 +624,7 @@ bool Analyzer::isTryAcquireFunction(const std::vector<Lockset> &Out,
   std::set<long long> Holding, Free;
   for (size_t B = 0; B < F.Blocks.size(); ++B) {
     const Block &Blk = F.Blocks[B];
-    if (!Out[B].Reachable ||
+    if (!Out[B].Reachable || Blk.NoReturn ||
         std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
             Blk.Succs.end())
       continue;
@@ -581,7 +696,7 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
   std::vector<std::pair<SourcePos, const HeldFact *>> AtReturns;
   for (size_t B = 0; B < F.Blocks.size(); ++B) {
     const Block &Blk = F.Blocks[B];
-    if (!Out[B].Reachable ||
+    if (!Out[B].Reachable || Blk.NoReturn ||
         std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
             Blk.Succs.end())
       continue;
@@ -608,7 +723,10 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
       continue;
     if (!OnEveryPath && !Root && !ReleasedAtSomeReturn.count(Held->Key))
       continue;
-    if (!OnEveryPath && isTryAcquireFunction(Out, Held->Key))
+    // A lock taken on every path is no try-acquire (`pop()` that forgets
+    // to unlock before `return false`).
+    if (!OnEveryPath && !AtExit.passed(Held->Key) &&
+        isTryAcquireFunction(Out, Held->Key))
       continue;
     if (Held->TryId >= 0)
       continue;
@@ -662,6 +780,10 @@ FunctionResult Analyzer::run() {
     for (const auto &[Pred, Index] : Preds[B]) {
       if (!Out[Pred].Reachable)
         continue;
+      // A throw or a noreturn call leaves the function, but not by a
+      // return: what it holds is not returned to a caller.
+      if (B == F.Exit && F.Blocks[Pred].NoReturn)
+        continue;
       Lockset Edge = Out[Pred];
       edgeTransfer(Edge, F.Blocks[Pred], Index);
       S.join(Edge);
@@ -693,10 +815,12 @@ FunctionResult Analyzer::run() {
   OpenEdgeKeys.clear();
   for (int B : Order) {
     Lockset S = ComputeIn(B);
+    CurrentBlock = B;
     for (const Event &E : F.Blocks[B].Events)
       transfer(S, E, true);
     Out[B] = std::move(S);
   }
+  CurrentBlock = -1;
   Lockset AtExit = ComputeIn(F.Exit);
   finish(Out, AtExit);
   return Result;

@@ -74,7 +74,20 @@ void Lockset::join(const Lockset &Other) {
     *this = Other;
     return;
   }
-  Held = mergeFacts(Held, Other.Held, [](HeldFact X, const HeldFact &Y) {
+  // A fact one side lacks because that side released it.
+  auto MarkReleased = [](std::vector<HeldFact> &Facts, const Lockset &Mine,
+                         const Lockset &Theirs) {
+    for (HeldFact &F : Facts)
+      if (!findIn(const_cast<std::vector<HeldFact> &>(Theirs.Held), F.Key) &&
+          findIn(const_cast<std::vector<ReleaseFact> &>(Theirs.Released),
+                 F.Key))
+        F.MaybeReleased = true;
+    (void)Mine;
+  };
+  MarkReleased(Held, *this, Other);
+  std::vector<HeldFact> OtherHeld = Other.Held;
+  MarkReleased(OtherHeld, Other, *this);
+  Held = mergeFacts(Held, OtherHeld, [](HeldFact X, const HeldFact &Y) {
     X.Must = X.Must && Y.Must;
     X.Count = std::min(X.Count, Y.Count);
     if (Y.Site < X.Site) {
@@ -87,20 +100,30 @@ void Lockset::join(const Lockset &Other) {
       X.Guard = std::max(X.Guard, Y.Guard);
     X.Unmanaged = X.Unmanaged || Y.Unmanaged;
     X.Entry = X.Entry || Y.Entry;
+    X.MaybeReleased = X.MaybeReleased || Y.MaybeReleased;
     return X;
   });
   Released = mergeFacts(Released, Other.Released,
                         [](ReleaseFact X, const ReleaseFact &Y) {
                           X.Must = X.Must && Y.Must;
-                          X.Entry = X.Entry && Y.Entry;
+                          // Released without holding it on some path: a
+                          // thread entry's bug on that path.
+                          X.Entry = X.Entry || Y.Entry;
                           if (Y.Site < X.Site) {
                             X.Site = Y.Site;
                             X.Chain = Y.Chain;
                           }
                           return X;
                         });
-  for (const auto &[Slot, G] : Other.Guards)
-    Guards.emplace(Slot, G);
+  for (const auto &[Slot, G] : Other.Guards) {
+    auto [It, New] = Guards.emplace(Slot, G);
+    if (!New)
+      It->second.Owns = It->second.Owns && G.Owns;
+  }
+  // A guard known on one side only does not own on every path.
+  for (auto &[Slot, G] : Guards)
+    if (!Other.Guards.count(Slot))
+      G.Owns = false;
   std::vector<std::string> Common;
   std::set_intersection(Passed.begin(), Passed.end(), Other.Passed.begin(),
                         Other.Passed.end(), std::back_inserter(Common));
@@ -116,7 +139,8 @@ bool Lockset::operator==(const Lockset &O) const {
     const HeldFact &A = Held[I], &B = O.Held[I];
     if (A.Key != B.Key || A.Must != B.Must || A.Count != B.Count ||
         A.Guard != B.Guard || A.TryId != B.TryId || !(A.Site == B.Site) ||
-        A.Unmanaged != B.Unmanaged || A.Entry != B.Entry)
+        A.Unmanaged != B.Unmanaged || A.Entry != B.Entry ||
+        A.MaybeReleased != B.MaybeReleased)
       return false;
   }
   for (size_t I = 0; I < Released.size(); ++I) {
@@ -127,7 +151,7 @@ bool Lockset::operator==(const Lockset &O) const {
   }
   for (auto I = Guards.begin(), J = O.Guards.begin(); I != Guards.end();
        ++I, ++J)
-    if (I->first != J->first)
+    if (I->first != J->first || I->second.Owns != J->second.Owns)
       return false;
   return true;
 }

@@ -33,6 +33,9 @@ struct HeldFact {
   /// The caller's lock: held at entry (adopted by a guard) or re-acquired
   /// after this function released the caller's hold. Not a net acquisition.
   bool Entry = false;
+  /// Held on some paths because others released it (not because they never
+  /// acquired it): a later release on the paths that still hold it is fine.
+  bool MaybeReleased = false;
 };
 
 /// A lock this function released: either one it acquired (so a second
@@ -49,6 +52,10 @@ struct ReleaseFact {
 struct GuardFact {
   std::vector<LockRef> Locks;
   AccessMode Mode = AccessMode::Exclusive;
+  /// The guard owns its locks on every path (so its destruction unlocks
+  /// them, and unlocking them by hand first is a double unlock).
+  bool Owns = false;
+  SourcePos Site;
 };
 
 class Lockset {

@@ -177,8 +177,8 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
     }
   }
 
-  // Gates inherited from callers: the global lock classes held at every
-  // call of a function (plus what its callers are always entered with).
+  // Gates inherited from callers: the lock classes held at every call of
+  // a function (plus what its callers are always entered with).
   // Callers come before callees in reverse component order.
   std::map<std::string, std::vector<std::pair<std::string, const CallSiteLocks *>>>
       CallersOf;

@@ -167,6 +167,15 @@ void CheckMultiplexer::handleDoubleRelease(const FunctionFacts &F,
   for (auto &C : Checks)
     C->handleDoubleRelease(F, Lock, Site, Chain, Previous);
 }
+void CheckMultiplexer::handleReleaseMaybeNotHeld(const FunctionFacts &F,
+                                                 const LockRef &Lock,
+                                                 const SourcePos &Site,
+                                                 const CallChain &Chain,
+                                                 const HeldFact &Held,
+                                                 const ThreadRoot *Root) {
+  for (auto &C : Checks)
+    C->handleReleaseMaybeNotHeld(F, Lock, Site, Chain, Held, Root);
+}
 void CheckMultiplexer::handleReleaseInThread(const FunctionFacts &F,
                                              const ThreadRoot &Root,
                                              const SummaryRelease &Release) {

@@ -36,6 +36,10 @@ public:
   void handleDoubleRelease(const FunctionFacts &F, const LockRef &Lock,
                            const SourcePos &Site, const CallChain &Chain,
                            const ReleaseFact &Previous) override;
+  void handleReleaseMaybeNotHeld(const FunctionFacts &F, const LockRef &Lock,
+                                 const SourcePos &Site, const CallChain &Chain,
+                                 const HeldFact &Held,
+                                 const ThreadRoot *Root) override;
   void handleReleaseInThread(const FunctionFacts &F, const ThreadRoot &Root,
                              const SummaryRelease &Release) override;
   void handleHeldAtReturn(const FunctionFacts &F, const HeldFact &Held,

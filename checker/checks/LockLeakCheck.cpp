@@ -14,8 +14,8 @@ void LockLeakCheck::handleHeldAtReturn(const FunctionFacts &F,
     std::string End = Root->Spawn.valid()
                           ? "thread " + quoted(Root->Name) + " ends"
                           : quoted(Root->Name) + " returns";
-    Message = "mutex " + Name + (OnEveryPath ? " is" : " may be") +
-              " still held when " + End;
+    Message = "mutex " + Name + (OnEveryPath ? " is" : " may") +
+              " still " + (OnEveryPath ? "" : "be ") + "held when " + End;
   } else {
     Message = "mutex " + Name + " is still held when returning from " +
               quoted(F.Name) + " here, but released on other paths";

@@ -10,13 +10,29 @@ void LockOrderInversionCheck::handleLockCycle(const LockCycle &Cycle) {
     return;
   const OrderEdge &Closing = *Cycle.Edges.back();
   const OrderWitness &W = Closing.Witnesses.front();
-  std::string To = quoted(W.To.shortName());
-  std::string From = quoted(W.From.shortName());
+  // Short names, unless two different locks of the cycle read the same.
+  bool Clash = false;
+  for (const OrderEdge *A : Cycle.Edges)
+    for (const OrderEdge *B : Cycle.Edges) {
+      const LockRef &X = A->Witnesses.front().To;
+      const LockRef &Y = B->Witnesses.front().To;
+      Clash = Clash || (X.shortName() == Y.shortName() &&
+                        X.className() != Y.className());
+    }
+  auto Name = [&](const LockRef &L) {
+    return quoted(Clash ? L.displayName() : L.shortName());
+  };
+  std::string To = Name(W.To);
+  std::string From = Name(W.From);
   std::string Message;
   if (Cycle.Edges.size() == 1) {
     // Two instances of one class, e.g. from.mu_ then to.mu_.
     auto Spelled = [](const LockRef &L) {
-      return L.Spelling.empty() ? L.shortName() : L.Spelling;
+      std::string S = L.Spelling.empty() ? L.shortName() : L.Spelling;
+      // pthread_mutex_lock(&to->lock) spells the address.
+      if (!S.empty() && S.front() == '&')
+        S.erase(S.begin());
+      return S;
     };
     Message = "acquiring " + quoted(Spelled(W.To)) + " while holding " +
               quoted(Spelled(W.From)) +
@@ -38,15 +54,19 @@ void LockOrderInversionCheck::handleLockCycle(const LockCycle &Cycle) {
   for (const OrderEdge *E : Cycle.Edges)
     Out.Locks.push_back(E->From);
   // The closing edge's own path, then every other edge of the cycle.
+  auto AcquiredNote = [&](const LockRef &L, const SourcePos &Site,
+                          const CallChain &Chain) {
+    addChainNotes(Out, Chain);
+    addNote(Out, Site, Name(L) + " acquired here");
+  };
   addChainNotes(Out, W.Chain);
-  addAcquiredNote(Out, W.From, W.FromSite, W.FromChain, "acquired");
+  AcquiredNote(W.From, W.FromSite, W.FromChain);
   for (size_t I = 0; I + 1 < Cycle.Edges.size(); ++I) {
     const OrderWitness &E = Cycle.Edges[I]->Witnesses.front();
-    addNote(Out, E.Site,
-            quoted(E.To.shortName()) + " acquired here while holding " +
-                quoted(E.From.shortName()));
     addChainNotes(Out, E.Chain);
-    addAcquiredNote(Out, E.From, E.FromSite, E.FromChain, "acquired");
+    addNote(Out, E.Site,
+            Name(E.To) + " acquired here while holding " + Name(E.From));
+    AcquiredNote(E.From, E.FromSite, E.FromChain);
   }
 }
 

@@ -110,6 +110,9 @@ std::vector<ExtractJob> planJobs(const CheckOptions &O, Diagnostics &D) {
       J.File = F;
       J.Directory = Cmds.front().Directory;
       J.CommandLine = Cmds.front().CommandLine;
+      // Arguments after `--` extend the database's commands.
+      J.CommandLine.insert(J.CommandLine.end(), O.CompilerArgs.begin(),
+                           O.CompilerArgs.end());
       Jobs.push_back(std::move(J));
     }
     return Jobs;
@@ -380,7 +383,7 @@ int runCheck(const CheckOptions &O, const std::string &Self) {
   }
   switch (O.Format) {
   case OutputFormat::Text:
-    writeText(*OS, R, Sources);
+    writeText(*OS, R, Sources, /*Summary=*/!O.Quiet);
     break;
   case OutputFormat::Json:
     writeJson(*OS, R);

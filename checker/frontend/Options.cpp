@@ -7,7 +7,8 @@ namespace lockgraph {
 
 const char *checkUsage() {
   return "usage: lockgraph check [-p BUILD_DIR] [SOURCES...] [-- COMPILER_ARGS...]\n"
-         "  -p BUILD_DIR            directory with compile_commands.json (or the file)\n"
+         "  -p BUILD_DIR            directory with compile_commands.json (or the file);\n"
+         "                          arguments after -- are added to its commands\n"
          "  --format=text|json|sarif  output format (default text)\n"
          "  -o FILE                 write the report to FILE\n"
          "  --checks=GLOBS          e.g. '-*,self-deadlock,lock-order-inversion'\n"
@@ -16,7 +17,7 @@ const char *checkUsage() {
          "  --fail-on=error|warning|never  exit 1 on findings at this level (default warning)\n"
          "  --config=FILE           configuration instead of .lockgraph.json lookup\n"
          "  -j N                    translation units analysed in parallel\n"
-         "  --quiet                 no summary line on stderr\n"
+         "  --quiet                 no \"N warnings generated.\" line in text output\n"
          "  --list-checks           print the checks and exit\n";
 }
 

@@ -95,8 +95,9 @@ static const Expr *strip(const Expr *E) {
       E = BT->getSubExpr();
     if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
       E = EC->getSubExpr();
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = FC->getSubExpr();
+    // Explicit casts keep the object: `((Worker *)arg)->mu` is arg's mu.
+    if (const auto *EC = dyn_cast<ExplicitCastExpr>(E))
+      E = EC->getSubExpr();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
       if (CE->getNumArgs() == 1 && CE->getConstructor() &&
           (CE->getConstructor()->isCopyOrMoveConstructor()))
@@ -120,6 +121,23 @@ public:
   /// `T &r = expr;` and `T *p = &expr;` locals name what they are bound to.
   void addAlias(const VarDecl *VD, const Expr *Init) {
     Aliases[VD] = Init;
+  }
+
+  /// The name of a variable with static storage, unique in the program:
+  /// function statics are qualified by their function, and variables with
+  /// internal linkage by their file ("assoc.c::maintenance_lock"), so that
+  /// two files' `static pthread_mutex_t lock` stay two locks.
+  std::string globalName(const VarDecl *VD) {
+    if (VD->isStaticLocal()) {
+      std::string Owner = functionName(VD->getDeclContext());
+      return (Owner.empty() ? "" : Owner + "::") + VD->getNameAsString();
+    }
+    std::string Name = PrimitiveCatalog::qualifiedName(VD);
+    if (!VD->isExternallyVisible()) {
+      std::string File = Sites.pos(VD->getLocation()).File;
+      return llvm::sys::path::filename(File).str() + "::" + Name;
+    }
+    return Name;
   }
 
   /// The variable itself as a lock or an object holding locks.
@@ -161,12 +179,16 @@ private:
     }
     if (VD->hasGlobalStorage()) {
       R.Root = RootKind::Global;
-      R.Base = PrimitiveCatalog::qualifiedName(VD);
+      R.Base = globalName(VD);
       return R;
     }
     auto It = Aliases.find(VD);
     if (It != Aliases.end())
       return resolveImpl(It->second, Depth + 1);
+    // A local pointer or reference not bound at its declaration may point
+    // anywhere (`void *held = NULL; ... held = item_trylock(hv);`).
+    if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
+      return R;
     R.Root = RootKind::Local;
     std::string Owner = functionName(VD->getDeclContext());
     R.Base = (Owner.empty() ? "" : Owner + "::") + VD->getNameAsString() +
@@ -199,7 +221,7 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
         R.Root = RootKind::Global; // A static data member.
-        R.Base = PrimitiveCatalog::qualifiedName(VD);
+        R.Base = globalName(VD);
         return R;
       }
       const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
@@ -296,6 +318,11 @@ private:
 
   int guardOf(const Expr *Obj) {
     Obj = strip(Obj);
+    if (const auto *CE = dyn_cast<CallExpr>(Obj))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        if (F->getIdentifier() && CE->getNumArgs() == 1 &&
+            PrimitiveCatalog::qualifiedName(F) == "std::move")
+          Obj = strip(CE->getArg(0));
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         auto It = GuardVars.find(VD);
@@ -355,6 +382,7 @@ void FunctionLowering::handleGuardConstruct(const CXXConstructExpr *CE,
     return;
   }
 
+  GuardSites[Slot] = {Cur, Cur->Events.size()};
   std::vector<LockRef> Locks;
   bool Defer = false, Try = false, Adopt = false, Timed = false;
   AccessMode Mode =
@@ -387,6 +415,20 @@ void FunctionLowering::handleGuardConstruct(const CXXConstructExpr *CE,
       return;
     }
   } else {
+    // scoped_lock over unique_locks locks what they wrap, all together.
+    bool OverGuards = false;
+    for (const Expr *Arg : CE->arguments())
+      if (Catalog.guardKind(Arg->getType()) != GuardKind::None)
+        if (int Inner = guardOf(Arg); Inner >= 0) {
+          Event &E = emit(Event::GuardLock, Loc);
+          E.Guard = Inner;
+          E.Together = true;
+          OverGuards = true;
+        }
+    if (OverGuards) {
+      emit(Event::GuardBind, Loc).Guard = Slot;
+      return;
+    }
     for (const Expr *Arg : CE->arguments()) {
       LockKind K;
       QualType T = Arg->getType();
@@ -403,7 +445,6 @@ void FunctionLowering::handleGuardConstruct(const CXXConstructExpr *CE,
     }
   }
 
-  GuardSites[Slot] = {Cur, Cur->Events.size()};
   if (Locks.empty() || Defer || Adopt) {
     Event &E = emit(Event::GuardBind, Loc);
     E.Guard = Slot;
@@ -510,6 +551,18 @@ bool FunctionLowering::handleContract(const CallExpr *CE,
   return Any;
 }
 
+/// The name used in messages: qualified, and "lambda at file:line" for a
+/// lambda's call operator.
+static std::string readableName(const FunctionDecl *FD, SiteMapper &Sites) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda()) {
+      SourcePos P = Sites.pos(MD->getParent()->getLocation());
+      return "lambda at " + llvm::sys::path::filename(P.File).str() + ":" +
+             std::to_string(P.Line);
+    }
+  return PrimitiveCatalog::qualifiedName(FD);
+}
+
 static const FunctionDecl *definitionOrSelf(const FunctionDecl *F) {
   if (const FunctionDecl *Def = F->getDefinition())
     return Def;
@@ -525,7 +578,7 @@ void FunctionLowering::handleUserCall(const CallExpr *CE,
     return;
   Event &E = emit(Event::Call, CE->getBeginLoc());
   E.Callee = SiteMapper::usr(Callee->getCanonicalDecl());
-  E.CalleeName = PrimitiveCatalog::qualifiedName(Callee);
+  E.CalleeName = readableName(Callee, Sites);
   if (LambdaCall) {
     // A lambda's `this` is its enclosing method's `this`.
     LockRef Self;
@@ -600,7 +653,7 @@ void FunctionLowering::handleSpawn(const Expr *Site, const SpawnSite &Spawn) {
     return;
   Event &E = emit(Event::Spawn, Site->getBeginLoc());
   E.Callee = SiteMapper::usr(Entry->getCanonicalDecl());
-  E.CalleeName = PrimitiveCatalog::qualifiedName(Entry);
+  E.CalleeName = readableName(Entry, Sites);
   size_t First = 0;
   const auto *MD = dyn_cast<CXXMethodDecl>(Entry);
   if (MD && MD->getParent()->isLambda()) {
@@ -705,8 +758,27 @@ void FunctionLowering::handleCall(const CallExpr *CE) {
   SourceLocation Loc = CE->getBeginLoc();
   if (Op.Kind != PrimitiveOp::None) {
     std::vector<LockRef> Locks;
-    for (const Expr *L : Op.LockExprs)
+    std::vector<int> GuardArgs;
+    for (const Expr *L : Op.LockExprs) {
+      // std::lock(la, lb) over unique_locks locks what they wrap.
+      if (Catalog.guardKind(L->getType()) != GuardKind::None) {
+        if (int Slot = guardOf(L); Slot >= 0)
+          GuardArgs.push_back(Slot);
+        continue;
+      }
       Locks.push_back(Resolver.resolve(L));
+    }
+    if (!GuardArgs.empty() && (Op.Kind == PrimitiveOp::LockAll)) {
+      for (int Slot : GuardArgs) {
+        Event &E = emit(Event::GuardLock, Loc);
+        E.Guard = Slot;
+        E.Together = true;
+      }
+      if (Locks.empty())
+        return;
+    }
+    if (Locks.empty())
+      return;
     switch (Op.Kind) {
     case PrimitiveOp::Lock:
     case PrimitiveOp::LockAll: {
@@ -834,15 +906,29 @@ void FunctionLowering::handleDecl(const VarDecl *VD) {
   // References and pointers bound once name what they are bound to.
   if (VD->getType()->isReferenceType() || VD->getType()->isPointerType())
     Resolver.addAlias(VD, Init);
+  // A guard initialised from a call (`auto g = take();`) owns what the
+  // call returned holding.
+  if (Catalog.guardKind(VD->getType()) != GuardKind::None)
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      int Slot = NextGuard++;
+      GuardVars[VD] = Slot;
+      Event &E = emit(Event::GuardAdopt, Call->getBeginLoc());
+      E.Guard = Slot;
+    }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit())) {
     auto It = GuardCtors.find(CE);
     if (It != GuardCtors.end()) {
       GuardVars[VD] = It->second;
-      // Point at the declaration, not at the variable's name.
+      // Point at the declaration, not at the variable's name: every event
+      // the construction emitted.
       auto Site = GuardSites.find(It->second);
-      if (Site != GuardSites.end())
-        Site->second.first->Events[Site->second.second].Site =
-            Sites.pos(VD->getBeginLoc());
+      if (Site != GuardSites.end()) {
+        std::vector<Event> &Events = Site->second.first->Events;
+        SourcePos From = Sites.pos(CE->getBeginLoc());
+        for (size_t I = Site->second.second; I < Events.size(); ++I)
+          if (Events[I].Site == From)
+            Events[I].Site = Sites.pos(VD->getBeginLoc());
+      }
     }
     auto P = PendingCtorCalls.find(CE);
     if (P != PendingCtorCalls.end()) {
@@ -862,9 +948,7 @@ void FunctionLowering::handleDecl(const VarDecl *VD) {
     llvm::StringRef Macro = Lexer::getImmediateMacroName(
         Init->getBeginLoc(), Sites.SM, Sites.Ctx.getLangOpts());
     if (Macro.contains("RECURSIVE"))
-      RecursiveLocks.insert(VD->hasGlobalStorage()
-                                ? PrimitiveCatalog::qualifiedName(VD)
-                                : std::string());
+      RecursiveLocks.insert(Resolver.resolveVar(VD).className());
   }
 }
 
@@ -1067,6 +1151,12 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
             handleDtor(RD->getDestructor(), Resolver.resolveVar(VD), Loc);
           }
         }
+      } else if (auto D = E.getAs<CFGDeleteDtor>()) {
+        const CXXRecordDecl *RD = D->getCXXRecordDecl();
+        if (RD && RD->hasDefinition() && !RD->hasTrivialDestructor())
+          handleDtor(RD->getDestructor(),
+                     Resolver.resolve(D->getDeleteExpr()->getArgument()),
+                     D->getDeleteExpr()->getBeginLoc());
       } else if (auto T = E.getAs<CFGTemporaryDtor>()) {
         const CXXBindTemporaryExpr *BT = T->getBindTemporaryExpr();
         if (const auto *CE =
@@ -1082,6 +1172,8 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
                                ? int(S.getReachableBlock()->getBlockID())
                                : -1);
     handleTerminator(B, BOut);
+    BOut.NoReturn = B->hasNoReturnElement() ||
+                    isa_and_nonnull<CXXThrowExpr>(B->getTerminatorStmt());
     if (!BOut.Events.empty())
       Relevant = true;
   }
@@ -1130,24 +1222,34 @@ private:
 /// of one field of two different objects.
 class OrderingFinder : public RecursiveASTVisitor<OrderingFinder> {
 public:
-  bool Found = false;
+  explicit OrderingFinder(LockResolver &Resolver) : Resolver(Resolver) {}
+  std::set<std::pair<std::string, std::string>> Pairs;
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (!BO->isRelationalOp())
       return true;
     const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
     const Expr *R = BO->getRHS()->IgnoreParenImpCasts();
-    if (L->getType()->isPointerType() && R->getType()->isPointerType()) {
-      Found = true;
-      return false;
-    }
+    bool Pointers =
+        L->getType()->isPointerType() && R->getType()->isPointerType();
     const auto *LM = dyn_cast<MemberExpr>(L);
     const auto *RM = dyn_cast<MemberExpr>(R);
-    if (LM && RM && LM->getMemberDecl() == RM->getMemberDecl()) {
-      Found = true;
-      return false;
-    }
+    bool SameField = LM && RM && LM->getMemberDecl() == RM->getMemberDecl();
+    if (!Pointers && !SameField)
+      return true;
+    std::string A = owner(SameField ? LM->getBase() : L);
+    std::string B = owner(SameField ? RM->getBase() : R);
+    if (!A.empty() && !B.empty() && A != B)
+      Pairs.insert(A < B ? std::make_pair(A, B) : std::make_pair(B, A));
     return true;
   }
+
+private:
+  std::string owner(const Expr *E) {
+    LockRef Ref = Resolver.resolve(E);
+    return Ref.isUnknown() ? "" : Ref.key();
+  }
+  LockResolver &Resolver;
 };
 
 static LockContract contractOf(const FunctionDecl *FD, LockResolver &Resolver) {
@@ -1192,6 +1294,7 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   LockResolver Resolver(Sites, Catalog);
+  Resolver.setFrame(nullptr);
   std::set<std::string> Recursive;
 
   // Globals initialised with PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP.
@@ -1208,7 +1311,7 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     llvm::StringRef Macro =
         Lexer::getImmediateMacroName(L, Sites.SM, Ctx.getLangOpts());
     if (Macro.contains("RECURSIVE"))
-      Recursive.insert(PrimitiveCatalog::qualifiedName(VD));
+      Recursive.insert(Resolver.resolveVar(VD).className());
   }
 
   for (const FunctionDecl *FD : Collector.Functions) {
@@ -1220,8 +1323,7 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       F.ClassName = PrimitiveCatalog::qualifiedName(MD->getParent());
       F.IsLambda = MD->getParent()->isLambda();
-      if (F.IsLambda)
-        F.Name = "lambda at " + std::to_string(Sites.pos(FD->getLocation()).Line);
+      F.Name = readableName(FD, Sites);
     }
     F.Loc = Sites.pos(FD->getLocation());
     if (const Stmt *Body = FD->getBody())
@@ -1229,9 +1331,10 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     F.NumParams = FD->getNumParams();
     F.IsMain = FD->isMain();
     F.Contract = contractOf(FD, Resolver);
-    OrderingFinder Ordering;
+    Resolver.setFrame(FD);
+    OrderingFinder Ordering(Resolver);
     Ordering.TraverseStmt(FD->getBody());
-    F.OrdersInstances = Ordering.Found;
+    F.OrderedPairs.assign(Ordering.Pairs.begin(), Ordering.Pairs.end());
     FunctionLowering Lowering(Sites, Catalog, Resolver, Recursive);
     bool Relevant = Lowering.lower(FD, F);
     if (Relevant || !F.Contract.empty())

@@ -35,6 +35,8 @@ struct Event {
     GuardDrop,    ///< guard.release(): locks stay held, no longer managed.
     GuardDestroy, ///< End of the guard's lifetime: unlocks what it owns.
     GuardMove,    ///< Ownership moves from Guard to Guard2.
+    GuardAdopt,   ///< Guard takes the locks the call at Site returned
+                  ///< holding (`auto g = make_guard();`).
     Call,         ///< A call to a function that may have facts of its own.
     Spawn,        ///< A new thread starts running Callee.
   };
@@ -67,6 +69,8 @@ struct Block {
   bool SuccessOnFirst = true;
   /// Where the function returns when this block leads to the exit.
   SourcePos ReturnSite;
+  /// Ends in a throw or a call that does not return: not a return path.
+  bool NoReturn = false;
   /// The returned value when it is a constant (`return -1;`,
   /// `return NULL;`, `return true;`): functions that keep a lock on the
   /// returns of one value and release it on the others are try-acquire
@@ -95,10 +99,10 @@ struct FunctionFacts {
   unsigned NumParams = 0;
   bool IsMain = false;
   bool IsLambda = false;
-  /// The function compares two objects' addresses or keys (`&a < &b`,
-  /// `a.id < b.id`): it orders instances, so taking two locks of one class
-  /// here is not an inversion.
-  bool OrdersInstances = false;
+  /// Pairs of objects (LockRef keys, sorted) the function orders by
+  /// comparing their addresses or a field (`&a < &b`, `a.id < b.id`):
+  /// taking one lock of each here is not an inversion.
+  std::vector<std::pair<std::string, std::string>> OrderedPairs;
   LockContract Contract;
   int Entry = 0;
   int Exit = 0;

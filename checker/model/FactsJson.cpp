@@ -109,6 +109,8 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
         JB["ret"] = posToJson(B.ReturnSite);
       if (B.HasReturnValue)
         JB["rv"] = B.ReturnValue;
+      if (B.NoReturn)
+        JB["noret"] = true;
       Blocks.push_back(JB);
     }
     Fns.push_back({{"usr", F.Usr},
@@ -119,7 +121,7 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
                    {"params", F.NumParams},
                    {"main", F.IsMain},
                    {"lambda", F.IsLambda},
-                   {"orders", F.OrdersInstances},
+                   {"orders", F.OrderedPairs},
                    {"acq", locksToJson(F.Contract.Acquires)},
                    {"acqs", locksToJson(F.Contract.AcquiresShared)},
                    {"rel", locksToJson(F.Contract.Releases)},
@@ -150,7 +152,8 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
       F.NumParams = JF.at("params").get<unsigned>();
       F.IsMain = JF.at("main").get<bool>();
       F.IsLambda = JF.at("lambda").get<bool>();
-      F.OrdersInstances = JF.value("orders", false);
+      F.OrderedPairs = JF.at("orders")
+                           .get<std::vector<std::pair<std::string, std::string>>>();
       F.Contract.Acquires = locksFromJson(JF.at("acq"));
       F.Contract.AcquiresShared = locksFromJson(JF.at("acqs"));
       F.Contract.Releases = locksFromJson(JF.at("rel"));
@@ -165,6 +168,7 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
         B.SuccessOnFirst = JB.value("first", true);
         if (JB.contains("ret"))
           B.ReturnSite = posFromJson(JB["ret"]);
+        B.NoReturn = JB.value("noret", false);
         if (JB.contains("rv")) {
           B.HasReturnValue = true;
           B.ReturnValue = JB["rv"].get<long long>();

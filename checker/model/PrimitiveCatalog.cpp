@@ -252,6 +252,11 @@ bool PrimitiveCatalog::classifySpawn(const Expr *E, SpawnSite &Out) const {
   if (!FD || !FD->getIdentifier())
     return false;
   std::string Name = qualifiedName(FD);
+  if (Name == "thrd_create" && Call->getNumArgs() == 3) {
+    Out.Entry = Call->getArg(1);
+    Out.EntryArgs.push_back(Call->getArg(2));
+    return true;
+  }
   if (Name == "pthread_create" && Call->getNumArgs() == 4) {
     Out.Entry = Call->getArg(2);
     Out.EntryArgs.push_back(Call->getArg(3));

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace lockgraph;
 using namespace lockgraph::test;
 
@@ -221,10 +223,18 @@ TEST(LockOrderGraphTest, ShortestCyclesFirstAndCoveredCyclesDropped) {
   EXPECT_EQ(cyclesOf(B.G), (Cycles{{"a", "b"}, {"a", "c"}, {"b", "c"}}));
 }
 
-TEST(LockOrderGraphTest, LongerCycleWithANewEdgeIsKept) {
+TEST(LockOrderGraphTest, CycleSharingAnEdgeWithAShorterOneIsDropped) {
+  // a -> b -> c -> a brings two new edges but shares a -> b with the
+  // reported a <-> b: breaking that edge breaks both.
   GraphBuilder B;
   B.edge("a", "b").edge("b", "a").edge("b", "c").edge("c", "a");
-  EXPECT_EQ(cyclesOf(B.G), (Cycles{{"a", "b"}, {"a", "b", "c"}}));
+  EXPECT_EQ(cyclesOf(B.G), (Cycles{{"a", "b"}}));
+}
+
+TEST(LockOrderGraphTest, EdgeDisjointCyclesThroughOneNodeAreKept) {
+  GraphBuilder B;
+  B.edge("a", "c").edge("c", "d").edge("d", "a").edge("a", "b").edge("b", "a");
+  EXPECT_EQ(cyclesOf(B.G), (Cycles{{"a", "b"}, {"a", "c", "d"}}));
 }
 
 TEST(LockOrderGraphTest, CycleLengthIsBounded) {
@@ -236,6 +246,27 @@ TEST(LockOrderGraphTest, CycleLengthIsBounded) {
   };
   EXPECT_EQ(Ring(6), 1u);
   EXPECT_EQ(Ring(7), 0u);
+}
+
+// BUG: the cycle count bound (200) is applied while enumerating, in node
+// order, before the shortest-first selection. Every lock in "a".."f" taken
+// under every other gives more than 200 elementary cycles, all found from
+// "a" and "b" first; the plain two-lock inversion y <-> z, in a component of
+// its own, is never enumerated and so never reported. Neither are most
+// 2-cycles of the dense component (c <-> d, ...).
+TEST(LockOrderGraphTest, DISABLED_IndependentCycleSurvivesADenseComponent) {
+  GraphBuilder B;
+  const std::vector<std::string> Dense{"a", "b", "c", "d", "e", "f"};
+  for (const std::string &X : Dense)
+    for (const std::string &Y : Dense)
+      if (X != Y)
+        B.edge(X, Y);
+  B.edge("y", "z").edge("z", "y");
+  Cycles C = cyclesOf(B.G);
+  EXPECT_NE(std::find(C.begin(), C.end(), std::vector<std::string>{"y", "z"}),
+            C.end());
+  EXPECT_NE(std::find(C.begin(), C.end(), std::vector<std::string>{"c", "d"}),
+            C.end());
 }
 
 TEST(LockOrderGraphTest, NodeKindIsRefinedFromUnknownOnly) {

@@ -35,6 +35,14 @@ public:
     CallChain Chain;
     ReleaseFact Previous;
   };
+  struct ReleaseMaybeNotHeld {
+    std::string Function;
+    LockRef Lock;
+    SourcePos Site;
+    CallChain Chain;
+    HeldFact Held;
+    std::optional<ThreadRoot> Root;
+  };
   struct ReleaseInThread {
     std::string Function;
     ThreadRoot Root;
@@ -54,13 +62,15 @@ public:
 
   std::vector<DoubleAcquire> DoubleAcquires;
   std::vector<DoubleRelease> DoubleReleases;
+  std::vector<ReleaseMaybeNotHeld> ReleasesMaybeNotHeld;
   std::vector<ReleaseInThread> ReleasesInThread;
   std::vector<HeldAtReturn> HeldAtReturns;
   std::vector<Cycle> Cycles;
 
   size_t total() const {
     return DoubleAcquires.size() + DoubleReleases.size() +
-           ReleasesInThread.size() + HeldAtReturns.size() + Cycles.size();
+           ReleasesMaybeNotHeld.size() + ReleasesInThread.size() +
+           HeldAtReturns.size() + Cycles.size();
   }
 
   void handleDoubleAcquire(const FunctionFacts &F, const HeldFact &First,
@@ -72,6 +82,14 @@ public:
                            const SourcePos &Site, const CallChain &Chain,
                            const ReleaseFact &Previous) override {
     DoubleReleases.push_back({F.Name, Lock, Site, Chain, Previous});
+  }
+  void handleReleaseMaybeNotHeld(const FunctionFacts &F, const LockRef &Lock,
+                                 const SourcePos &Site, const CallChain &Chain,
+                                 const HeldFact &Held,
+                                 const ThreadRoot *Root) override {
+    ReleasesMaybeNotHeld.push_back(
+        {F.Name, Lock, Site, Chain, Held,
+         Root ? std::optional<ThreadRoot>(*Root) : std::nullopt});
   }
   void handleReleaseInThread(const FunctionFacts &F, const ThreadRoot &Root,
                              const SummaryRelease &Release) override {

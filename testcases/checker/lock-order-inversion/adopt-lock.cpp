@@ -11,15 +11,15 @@ void bThenA() {
   std::lock_guard<std::mutex> b(b_mu, std::adopt_lock);
   // CHECK: adopt-lock.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'b_mu' inverts the lock order: elsewhere 'b_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   a_mu.lock();
-  // CHECK: adopt-lock.cpp:[[@LINE-4]]:3: note: 'b_mu' acquired here
+  // CHECK-DAG: adopt-lock.cpp:[[@LINE-4]]:3: note: 'b_mu' acquired here
   std::unique_lock<std::mutex> a(a_mu, std::adopt_lock);
 }
 void aThenB() {
   a_mu.lock();
   std::unique_lock<std::mutex> a(a_mu, std::adopt_lock);
   std::lock_guard<std::mutex> b(b_mu);
-  // CHECK: adopt-lock.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
-  // CHECK: adopt-lock.cpp:[[@LINE-4]]:3: note: 'a_mu' acquired here
+  // CHECK-DAG: adopt-lock.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
+  // CHECK-DAG: adopt-lock.cpp:[[@LINE-4]]:3: note: 'a_mu' acquired here
 }
 
 // Don't flag: the adopting guard releases 'c_mu' at the end of its scope,

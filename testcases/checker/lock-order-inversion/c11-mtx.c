@@ -9,7 +9,7 @@ int copy_out(void) {
   mtx_lock(&output_mtx);
   // CHECK: c11-mtx.c:[[@LINE+1]]:3: warning: acquiring mutex 'input_mtx' while holding 'output_mtx' inverts the lock order: elsewhere 'output_mtx' is acquired while holding 'input_mtx' [lock-order-inversion]
   mtx_lock(&input_mtx);
-  // CHECK: c11-mtx.c:[[@LINE-3]]:3: note: 'output_mtx' acquired here
+  // CHECK-DAG: c11-mtx.c:[[@LINE-3]]:3: note: 'output_mtx' acquired here
   mtx_unlock(&input_mtx);
   mtx_unlock(&output_mtx);
   return 0;
@@ -18,8 +18,8 @@ int copy_out(void) {
 int copy_in(void) {
   mtx_lock(&input_mtx);
   mtx_lock(&output_mtx);
-  // CHECK: c11-mtx.c:[[@LINE-1]]:3: note: 'output_mtx' acquired here while holding 'input_mtx'
-  // CHECK: c11-mtx.c:[[@LINE-3]]:3: note: 'input_mtx' acquired here
+  // CHECK-DAG: c11-mtx.c:[[@LINE-1]]:3: note: 'output_mtx' acquired here while holding 'input_mtx'
+  // CHECK-DAG: c11-mtx.c:[[@LINE-3]]:3: note: 'input_mtx' acquired here
   mtx_unlock(&output_mtx);
   mtx_unlock(&input_mtx);
   return 0;

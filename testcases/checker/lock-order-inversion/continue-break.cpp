@@ -15,7 +15,7 @@ void pollUntilReady(const bool *ready) {
   }
   // CHECK: continue-break.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'b_mu' inverts the lock order: elsewhere 'b_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   a_mu.lock();
-  // CHECK: continue-break.cpp:[[@LINE-7]]:5: note: 'b_mu' acquired here
+  // CHECK-DAG: continue-break.cpp:[[@LINE-7]]:5: note: 'b_mu' acquired here
   a_mu.unlock();
   b_mu.unlock();
 }
@@ -30,8 +30,8 @@ void skipEmpty(const int *sizes, int n) {
       continue;
     }
     b_mu.lock();
-    // CHECK: continue-break.cpp:[[@LINE-1]]:5: note: 'b_mu' acquired here while holding 'a_mu'
-    // CHECK: continue-break.cpp:[[@LINE-7]]:5: note: 'a_mu' acquired here
+    // CHECK-DAG: continue-break.cpp:[[@LINE-1]]:5: note: 'b_mu' acquired here while holding 'a_mu'
+    // CHECK-DAG: continue-break.cpp:[[@LINE-7]]:5: note: 'a_mu' acquired here
     b_mu.unlock();
     a_mu.unlock();
   }

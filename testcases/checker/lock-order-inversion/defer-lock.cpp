@@ -12,15 +12,15 @@ void queueThenPool() {
   queue.lock();
   // CHECK: defer-lock.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'pool_mu' while holding 'queue_mu' inverts the lock order: elsewhere 'queue_mu' is acquired while holding 'pool_mu' [lock-order-inversion]
   pool.lock();
-  // CHECK: defer-lock.cpp:[[@LINE-3]]:3: note: 'queue_mu' acquired here
+  // CHECK-DAG: defer-lock.cpp:[[@LINE-3]]:3: note: 'queue_mu' acquired here
 }
 
 void poolThenQueue() {
   std::lock_guard<std::mutex> pool(pool_mu);
   std::unique_lock<std::mutex> queue(queue_mu, std::defer_lock);
   queue.lock();
-  // CHECK: defer-lock.cpp:[[@LINE-1]]:3: note: 'queue_mu' acquired here while holding 'pool_mu'
-  // CHECK: defer-lock.cpp:[[@LINE-4]]:3: note: 'pool_mu' acquired here
+  // CHECK-DAG: defer-lock.cpp:[[@LINE-1]]:3: note: 'queue_mu' acquired here while holding 'pool_mu'
+  // CHECK-DAG: defer-lock.cpp:[[@LINE-4]]:3: note: 'pool_mu' acquired here
 }
 
 // Don't flag: the deferred lock is taken only after 'jobs_mu' is unlocked,

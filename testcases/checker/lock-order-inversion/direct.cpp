@@ -8,7 +8,7 @@ void takeBThenA() {
   b_mu.lock();
   // CHECK: direct.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'b_mu' inverts the lock order: elsewhere 'b_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   a_mu.lock();
-  // CHECK: direct.cpp:[[@LINE-3]]:3: note: 'b_mu' acquired here
+  // CHECK-DAG: direct.cpp:[[@LINE-3]]:3: note: 'b_mu' acquired here
   a_mu.unlock();
   b_mu.unlock();
 }
@@ -16,8 +16,8 @@ void takeBThenA() {
 void takeAThenB() {
   a_mu.lock();
   b_mu.lock();
-  // CHECK: direct.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
-  // CHECK: direct.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
+  // CHECK-DAG: direct.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
+  // CHECK-DAG: direct.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
   b_mu.unlock();
   a_mu.unlock();
 }

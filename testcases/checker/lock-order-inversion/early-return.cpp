@@ -21,9 +21,9 @@ void shrinkPool() {
   std::lock_guard<std::mutex> pool(pool_mu);
   // CHECK: early-return.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'conn_mu' while holding 'pool_mu' inverts the lock order: elsewhere 'pool_mu' is acquired while holding 'conn_mu' [lock-order-inversion]
   std::lock_guard<std::mutex> conn(conn_mu);
-  // CHECK: early-return.cpp:[[@LINE-3]]:3: note: 'pool_mu' acquired here
-  // CHECK: early-return.cpp:[[@LINE-10]]:3: note: 'pool_mu' acquired here while holding 'conn_mu'
-  // CHECK: early-return.cpp:[[@LINE-16]]:3: note: 'conn_mu' acquired here
+  // CHECK-DAG: early-return.cpp:[[@LINE-3]]:3: note: 'pool_mu' acquired here
+  // CHECK-DAG: early-return.cpp:[[@LINE-10]]:3: note: 'pool_mu' acquired here while holding 'conn_mu'
+  // CHECK-DAG: early-return.cpp:[[@LINE-16]]:3: note: 'conn_mu' acquired here
 }
 
 // Don't flag: past the if, 'log_mu' is held on one path only (the analysis

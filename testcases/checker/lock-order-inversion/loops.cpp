@@ -11,7 +11,7 @@ void processItems(int n) {
     std::lock_guard<std::mutex> item(item_mu);
     // CHECK: loops.cpp:[[@LINE+1]]:5: warning: acquiring mutex 'batch_mu' while holding 'item_mu' inverts the lock order: elsewhere 'item_mu' is acquired while holding 'batch_mu' [lock-order-inversion]
     std::lock_guard<std::mutex> batch(batch_mu);
-    // CHECK: loops.cpp:[[@LINE-3]]:5: note: 'item_mu' acquired here
+    // CHECK-DAG: loops.cpp:[[@LINE-3]]:5: note: 'item_mu' acquired here
   }
 }
 void processBatch(int n) {
@@ -19,8 +19,8 @@ void processBatch(int n) {
   int i = 0;
   while (i < n) {
     item_mu.lock();
-    // CHECK: loops.cpp:[[@LINE-1]]:5: note: 'item_mu' acquired here while holding 'batch_mu'
-    // CHECK: loops.cpp:[[@LINE-5]]:3: note: 'batch_mu' acquired here
+    // CHECK-DAG: loops.cpp:[[@LINE-1]]:5: note: 'item_mu' acquired here while holding 'batch_mu'
+    // CHECK-DAG: loops.cpp:[[@LINE-5]]:3: note: 'batch_mu' acquired here
     item_mu.unlock();
     ++i;
   }

@@ -18,10 +18,10 @@ public:
     std::lock_guard<std::mutex> prices(prices_mu_);
     // CHECK: member-functions.cpp:[[@LINE+1]]:5: warning: acquiring mutex 'items_mu_' while holding 'prices_mu_' inverts the lock order: elsewhere 'prices_mu_' is acquired while holding 'items_mu_' [lock-order-inversion]
     std::lock_guard<std::mutex> items(other.items_mu_);
-    // CHECK: member-functions.cpp:[[@LINE-3]]:5: note: 'prices_mu_' acquired here
-    // CHECK: member-functions.cpp:[[@LINE-8]]:5: note: 'prices_mu_' acquired here while holding 'items_mu_'
-    // CHECK: member-functions.cpp:[[@LINE-12]]:5: note: via call to 'Inventory::updatePrices'
-    // CHECK: member-functions.cpp:[[@LINE-14]]:5: note: 'items_mu_' acquired here
+    // CHECK-DAG: member-functions.cpp:[[@LINE-3]]:5: note: 'prices_mu_' acquired here
+    // CHECK-DAG: member-functions.cpp:[[@LINE-8]]:5: note: 'prices_mu_' acquired here while holding 'items_mu_'
+    // CHECK-DAG: member-functions.cpp:[[@LINE-12]]:5: note: via call to 'Inventory::updatePrices'
+    // CHECK-DAG: member-functions.cpp:[[@LINE-14]]:5: note: 'items_mu_' acquired here
   }
 
   // Don't flag: 'audit_mu_' comes first everywhere.

@@ -10,7 +10,7 @@ void remove_node(void) {
   pthread_mutex_lock(&node_lock);
   // CHECK: pthread.c:[[@LINE+1]]:3: warning: acquiring mutex 'list_lock' while holding 'node_lock' inverts the lock order: elsewhere 'node_lock' is acquired while holding 'list_lock' [lock-order-inversion]
   pthread_mutex_lock(&list_lock);
-  // CHECK: pthread.c:[[@LINE-3]]:3: note: 'node_lock' acquired here
+  // CHECK-DAG: pthread.c:[[@LINE-3]]:3: note: 'node_lock' acquired here
   pthread_mutex_unlock(&list_lock);
   pthread_mutex_unlock(&node_lock);
 }
@@ -23,9 +23,9 @@ static void touch_node(void) {
 void walk_list(void) {
   pthread_mutex_lock(&list_lock);
   touch_node();
-  // CHECK: pthread.c:[[@LINE-7]]:3: note: 'node_lock' acquired here while holding 'list_lock'
-  // CHECK: pthread.c:[[@LINE-2]]:3: note: via call to 'touch_node'
-  // CHECK: pthread.c:[[@LINE-4]]:3: note: 'list_lock' acquired here
+  // CHECK-DAG: pthread.c:[[@LINE-7]]:3: note: 'node_lock' acquired here while holding 'list_lock'
+  // CHECK-DAG: pthread.c:[[@LINE-2]]:3: note: via call to 'touch_node'
+  // CHECK-DAG: pthread.c:[[@LINE-4]]:3: note: 'list_lock' acquired here
   pthread_mutex_unlock(&list_lock);
 }
 

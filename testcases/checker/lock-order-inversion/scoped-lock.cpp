@@ -14,11 +14,11 @@ void cThenA() {
   std::scoped_lock c(c_mu);
   // CHECK: scoped-lock.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'c_mu' inverts the lock order: elsewhere 'c_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   std::scoped_lock a(a_mu);
-  // CHECK: scoped-lock.cpp:[[@LINE-3]]:3: note: 'c_mu' acquired here
+  // CHECK-DAG: scoped-lock.cpp:[[@LINE-3]]:3: note: 'c_mu' acquired here
 }
 void aThenBC() {
   std::scoped_lock a(a_mu);
   std::scoped_lock bc(b_mu, c_mu);
-  // CHECK: scoped-lock.cpp:[[@LINE-1]]:3: note: 'c_mu' acquired here while holding 'a_mu'
-  // CHECK: scoped-lock.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
+  // CHECK-DAG: scoped-lock.cpp:[[@LINE-1]]:3: note: 'c_mu' acquired here while holding 'a_mu'
+  // CHECK-DAG: scoped-lock.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
 }

@@ -16,9 +16,9 @@ void tableThenWriteConfig() {
   std::lock_guard<std::mutex> table(table_mu);
   // CHECK: shared-mutex.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'config_rw' while holding 'table_mu' inverts the lock order: elsewhere 'table_mu' is acquired while holding 'config_rw' [lock-order-inversion]
   std::unique_lock<std::shared_mutex> write(config_rw);
-  // CHECK: shared-mutex.cpp:[[@LINE-3]]:3: note: 'table_mu' acquired here
-  // CHECK: shared-mutex.cpp:[[@LINE-7]]:3: note: 'table_mu' acquired here while holding 'config_rw'
-  // CHECK: shared-mutex.cpp:[[@LINE-9]]:3: note: 'config_rw' acquired here
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-3]]:3: note: 'table_mu' acquired here
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-7]]:3: note: 'table_mu' acquired here while holding 'config_rw'
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-9]]:3: note: 'config_rw' acquired here
 }
 
 // lock_shared()/unlock_shared() members: the same order.
@@ -34,9 +34,9 @@ void logThenWriteIndex() {
   log_mu.lock();
   // CHECK: shared-mutex.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'index_rw' while holding 'log_mu' inverts the lock order: elsewhere 'log_mu' is acquired while holding 'index_rw' [lock-order-inversion]
   index_rw.lock();
-  // CHECK: shared-mutex.cpp:[[@LINE-3]]:3: note: 'log_mu' acquired here
-  // CHECK: shared-mutex.cpp:[[@LINE-9]]:3: note: 'log_mu' acquired here while holding 'index_rw'
-  // CHECK: shared-mutex.cpp:[[@LINE-11]]:3: note: 'index_rw' acquired here
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-3]]:3: note: 'log_mu' acquired here
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-9]]:3: note: 'log_mu' acquired here while holding 'index_rw'
+  // CHECK-DAG: shared-mutex.cpp:[[@LINE-11]]:3: note: 'index_rw' acquired here
   index_rw.unlock();
   log_mu.unlock();
 }

@@ -22,13 +22,13 @@ void cThenA() {
   std::lock_guard<std::mutex> c(c_mu);
   // CHECK: std-lock.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'a_mu' while holding 'c_mu' inverts the lock order: elsewhere 'c_mu' is acquired while holding 'a_mu' [lock-order-inversion]
   std::lock_guard<std::mutex> a(a_mu);
-  // CHECK: std-lock.cpp:[[@LINE-3]]:3: note: 'c_mu' acquired here
+  // CHECK-DAG: std-lock.cpp:[[@LINE-3]]:3: note: 'c_mu' acquired here
 }
 void abThenC() {
   std::lock(a_mu, b_mu);
   c_mu.lock();
-  // CHECK: std-lock.cpp:[[@LINE-1]]:3: note: 'c_mu' acquired here while holding 'a_mu'
-  // CHECK: std-lock.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
+  // CHECK-DAG: std-lock.cpp:[[@LINE-1]]:3: note: 'c_mu' acquired here while holding 'a_mu'
+  // CHECK-DAG: std-lock.cpp:[[@LINE-3]]:3: note: 'a_mu' acquired here
   c_mu.unlock();
   b_mu.unlock();
   a_mu.unlock();

@@ -13,9 +13,9 @@ template <typename Lockable> void holdThenTakeA(Lockable &held) {
 void bThenA() { holdThenTakeA(b_mu); }
 // The held lock is the caller's argument: both acquisitions are reached
 // through the same call.
-// CHECK: template.cpp:[[@LINE-3]]:17: note: via call to 'holdThenTakeA'
-// CHECK: template.cpp:[[@LINE-4]]:17: note: via call to 'holdThenTakeA'
-// CHECK: template.cpp:[[@LINE-9]]:3: note: 'b_mu' acquired here
+// CHECK-DAG: template.cpp:[[@LINE-3]]:17: note: via call to 'holdThenTakeA'
+// CHECK-DAG: template.cpp:[[@LINE-4]]:17: note: via call to 'holdThenTakeA'
+// CHECK-DAG: template.cpp:[[@LINE-9]]:3: note: 'b_mu' acquired here
 
 template <int N> struct Stage {
   static void run() {
@@ -24,8 +24,8 @@ template <int N> struct Stage {
   }
 };
 void aThenB() { Stage<1>::run(); }
-// CHECK: template.cpp:[[@LINE-4]]:5: note: 'b_mu' acquired here while holding 'a_mu'
-// CHECK: template.cpp:[[@LINE-6]]:5: note: 'a_mu' acquired here
+// CHECK-DAG: template.cpp:[[@LINE-4]]:5: note: 'b_mu' acquired here while holding 'a_mu'
+// CHECK-DAG: template.cpp:[[@LINE-6]]:5: note: 'a_mu' acquired here
 
 // Don't flag: a template that is never instantiated does nothing.
 std::mutex c_mu;

@@ -20,11 +20,11 @@ void gammaAlpha() {
   // CHECK: three-locks.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'alpha' while holding 'gamma_mu' closes a lock-order cycle: alpha -> beta -> gamma_mu -> alpha [lock-order-inversion]
   std::lock_guard<std::mutex> a(alpha);
 }
-// CHECK: three-locks.cpp:[[@LINE-4]]:3: note: 'gamma_mu' acquired here
-// CHECK: three-locks.cpp:[[@LINE-14]]:3: note: 'beta' acquired here while holding 'alpha'
-// CHECK: three-locks.cpp:[[@LINE-16]]:3: note: 'alpha' acquired here
-// CHECK: three-locks.cpp:[[@LINE-11]]:3: note: 'gamma_mu' acquired here while holding 'beta'
-// CHECK: three-locks.cpp:[[@LINE-13]]:3: note: 'beta' acquired here
+// CHECK-DAG: three-locks.cpp:[[@LINE-4]]:3: note: 'gamma_mu' acquired here
+// CHECK-DAG: three-locks.cpp:[[@LINE-14]]:3: note: 'beta' acquired here while holding 'alpha'
+// CHECK-DAG: three-locks.cpp:[[@LINE-16]]:3: note: 'alpha' acquired here
+// CHECK-DAG: three-locks.cpp:[[@LINE-11]]:3: note: 'gamma_mu' acquired here while holding 'beta'
+// CHECK-DAG: three-locks.cpp:[[@LINE-13]]:3: note: 'beta' acquired here
 
 // Don't flag: a chain that never comes back to its start.
 std::mutex delta, epsilon, zeta;

@@ -13,8 +13,8 @@ void flushLog() {
   std::lock_guard<std::mutex> guard(log_mu);
   appendLog();
 }
-// CHECK: through-calls.cpp:[[@LINE-2]]:3: note: via call to 'appendLog'
-// CHECK: through-calls.cpp:[[@LINE-4]]:3: note: 'log_mu' acquired here
+// CHECK-DAG: through-calls.cpp:[[@LINE-2]]:3: note: via call to 'appendLog'
+// CHECK-DAG: through-calls.cpp:[[@LINE-4]]:3: note: 'log_mu' acquired here
 
 // Three levels down: transfer -> audit -> record -> log_mu.
 void record() {
@@ -26,10 +26,10 @@ void transfer() {
   std::lock_guard<std::mutex> guard(accounts_mu);
   audit();
 }
-// CHECK: through-calls.cpp:[[@LINE-8]]:3: note: 'log_mu' acquired here while holding 'accounts_mu'
-// CHECK: through-calls.cpp:[[@LINE-3]]:3: note: via call to 'audit'
-// CHECK: through-calls.cpp:[[@LINE-7]]:16: note: via call to 'record'
-// CHECK: through-calls.cpp:[[@LINE-6]]:3: note: 'accounts_mu' acquired here
+// CHECK-DAG: through-calls.cpp:[[@LINE-8]]:3: note: 'log_mu' acquired here while holding 'accounts_mu'
+// CHECK-DAG: through-calls.cpp:[[@LINE-3]]:3: note: via call to 'audit'
+// CHECK-DAG: through-calls.cpp:[[@LINE-7]]:16: note: via call to 'record'
+// CHECK-DAG: through-calls.cpp:[[@LINE-6]]:3: note: 'accounts_mu' acquired here
 
 // Don't flag: 'stats_mu' -> 'log_mu' alone is no cycle; the callee takes
 // 'stats_mu' only after the caller has released 'log_mu'.

@@ -34,5 +34,6 @@ void maybe(bool c) {
     g_mu.lock();
   // CHECK: direct.cpp:[[@LINE+1]]:3: warning: acquiring mutex 'g_mu' that may already be held [self-deadlock]
   g_mu.lock();
+  // CHECK: direct.cpp:[[@LINE-3]]:5: note: 'g_mu' first acquired here
   g_mu.unlock();
 }

@@ -1,6 +1,5 @@
 // RUN: %check --checks='-*,self-deadlock' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-// XFAIL: *
 // Bug: std::lock (and std::scoped_lock) over unique_locks treats the
 // unique_lock variables themselves ('la', 'lb') as the locks instead of the
 // mutexes they wrap, so the re-acquisition of 'b' is missed.

@@ -5,6 +5,7 @@
 class Cache {
 public:
   void put(int v) {
+    // CHECK-DAG: through-calls.cpp:[[@LINE+1]]:5: note: 'mu_' first acquired here
     std::lock_guard<std::mutex> guard(mu_);
     value_ = v;
     // CHECK-DAG: through-calls.cpp:[[@LINE+1]]:5: note: via call to 'Cache::trim'

@@ -1,6 +1,5 @@
 // RUN: %check --checks='-*,self-deadlock' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-// XFAIL: *
 // Bug: unlock() on a unique_lock that received ownership by a move is not
 // seen as a release; the later lock() is reported as a self-deadlock.
 #include <mutex>
