@@ -130,8 +130,8 @@ private:
                   const SourcePos &Site, const CallChain &Chain,
                   const Lockset &S);
   void finish(const std::vector<Lockset> &Out, const Lockset &AtExit);
-  bool isTryAcquireFunction(const std::vector<Lockset> &Out,
-                            const std::string &Key) const;
+  TryResult tryAcquireKind(const std::vector<Lockset> &Out,
+                           const std::string &Key) const;
 
   const FunctionFacts &F;
   const ProgramContext &P;
@@ -140,6 +140,7 @@ private:
   FunctionResult Result;
   std::set<std::string> AcquireKeys; ///< Deduplicates summary acquisitions.
   std::map<int, bool> Unavoidable;
+  std::map<int, bool> TryFlip; ///< Call try ids whose success is "== 0".
   int CurrentBlock = -1; ///< The block whose events are being applied.
   std::set<std::string> OpenEdgeKeys;
 };
@@ -213,10 +214,26 @@ void Analyzer::recordEdge(const HeldFact &From, const LockRef &To,
   W.Chain = Chain;
   W.Function = F.Name;
   W.FunctionUsr = F.Usr;
-  for (const HeldFact &Other : S.Held)
-    if (Other.Key != From.Key && Other.Key != To.key() && effectiveMust(Other))
-      if (std::string C = Other.Lock.className(); !C.empty())
-        W.Gates.insert(C);
+  // A gate must be one lock for every thread: a global, or a lock of the
+  // same object as both locks of the edge (`this->gate_` around
+  // `this->a_` and `this->b_`).
+  auto Owner = [](LockRef L) {
+    if (!L.Path.empty())
+      L.Path.pop_back();
+    return L.key();
+  };
+  std::string EdgeOwner = Owner(From.Lock);
+  bool SameOwner = EdgeOwner == Owner(To) && From.Lock.Root != RootKind::Unknown;
+  for (const HeldFact &Other : S.Held) {
+    if (Other.Key == From.Key || Other.Key == To.key() || !effectiveMust(Other))
+      continue;
+    std::string C = Other.Lock.className();
+    if (C.empty())
+      continue;
+    if (Other.Lock.Root == RootKind::Global ||
+        (SameOwner && Owner(Other.Lock) == EdgeOwner))
+      W.Gates.insert(C);
+  }
   G->addNode(FromClass, From.Lock.Kind);
   G->addNode(ToClass, To.Kind);
   G->addWitness(std::move(W));
@@ -374,10 +391,17 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
   if (Report && H) {
     CallSiteLocks CS;
     CS.Callee = E.Callee;
-    for (const HeldFact &Held : S.Held)
-      if (effectiveMust(Held))
-        if (std::string C = Held.Lock.className(); !C.empty())
-          CS.Held.insert(C);
+    for (const auto &[Index, Prefix] : E.Args)
+      if (Index == -1 && Prefix.Root == RootKind::This && Prefix.Path.empty())
+        CS.SameThis = true;
+    for (const HeldFact &Held : S.Held) {
+      if (!effectiveMust(Held) || Held.Lock.className().empty())
+        continue;
+      if (Held.Lock.Root == RootKind::Global)
+        CS.Held.insert("G:" + Held.Lock.className());
+      else if (Held.Lock.Root == RootKind::This && CS.SameThis)
+        CS.Held.insert("T:" + Held.Lock.className());
+    }
     Result.Calls.push_back(std::move(CS));
   }
   if (!Callee)
@@ -433,6 +457,16 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
     Fact.Must = X.Must;
     Fact.Site = X.Site;
     Fact.Chain = prepend(Head, X.Chain);
+    // A try-acquire function: held where the caller's branch on the
+    // result says it succeeded.
+    bool Tried = !X.Must && E.TryId >= 0 &&
+                 (Callee->Try == TryResult::HeldWhenNonZero ||
+                  Callee->Try == TryResult::HeldWhenZero);
+    if (Tried) {
+      Fact.Must = true;
+      Fact.TryId = E.TryId;
+      TryFlip[E.TryId] = Callee->Try == TryResult::HeldWhenZero;
+    }
     S.add(std::move(Fact));
     S.forgetRelease(Key);
   }
@@ -604,6 +638,10 @@ void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
   if (From.CondTry < 0 || From.Succs.size() != 2)
     return;
   bool Success = (SuccIndex == 0) == From.SuccessOnFirst;
+  // Calls are extracted as "non-zero means success"; a callee that holds
+  // the lock when it returns 0 flips that.
+  if (auto It = TryFlip.find(From.CondTry); It != TryFlip.end() && It->second)
+    Success = !Success;
   std::vector<std::string> Drop;
   for (HeldFact &Held : S.Held) {
     if (Held.TryId != From.CondTry)
@@ -617,26 +655,51 @@ void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
     S.remove(K);
 }
 
-bool Analyzer::isTryAcquireFunction(const std::vector<Lockset> &Out,
-                                    const std::string &Key) const {
-  // Every return yields a constant, and the values returned while holding
-  // the lock differ from those returned without it: the caller can tell.
+TryResult Analyzer::tryAcquireKind(const std::vector<Lockset> &Out,
+                                   const std::string &Key) const {
+  // The returns that keep the lock and those that do not must be told
+  // apart by the value: constants that differ, or "zero / null" against
+  // anything else (`return NULL;` versus `return iter;`).
+  bool HoldingZero = false, HoldingOther = false;
+  bool FreeZero = false, FreeOther = false;
   std::set<long long> Holding, Free;
+  bool HoldingVaries = false, FreeVaries = false;
   for (size_t B = 0; B < F.Blocks.size(); ++B) {
     const Block &Blk = F.Blocks[B];
     if (!Out[B].Reachable || Blk.NoReturn ||
         std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
             Blk.Succs.end())
       continue;
-    if (!Blk.HasReturnValue)
-      return false;
     Lockset Copy = Out[B];
-    (Copy.find(Key) ? Holding : Free).insert(Blk.ReturnValue);
+    bool Holds = Copy.find(Key) != nullptr;
+    if (!Blk.HasReturnValue) {
+      (Holds ? HoldingVaries : FreeVaries) = true;
+      (Holds ? HoldingOther : FreeOther) = true;
+      continue;
+    }
+    (Holds ? Holding : Free).insert(Blk.ReturnValue);
+    if (Blk.ReturnValue == 0)
+      (Holds ? HoldingZero : FreeZero) = true;
+    else
+      (Holds ? HoldingOther : FreeOther) = true;
   }
-  for (long long V : Holding)
-    if (Free.count(V))
-      return false;
-  return !Holding.empty() && !Free.empty();
+  if ((Holding.empty() && !HoldingVaries) || (Free.empty() && !FreeVaries))
+    return TryResult::None;
+  if (!HoldingVaries && !FreeVaries) {
+    for (long long V : Holding)
+      if (Free.count(V))
+        return TryResult::None;
+    if (Free == std::set<long long>{0})
+      return TryResult::HeldWhenNonZero;
+    if (Holding == std::set<long long>{0})
+      return TryResult::HeldWhenZero;
+    return TryResult::Distinct;
+  }
+  if (FreeZero && !FreeOther && !HoldingZero)
+    return TryResult::HeldWhenNonZero;
+  if (HoldingZero && !HoldingOther && !FreeZero)
+    return TryResult::HeldWhenZero;
+  return TryResult::None;
 }
 
 void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
@@ -678,6 +741,11 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
       Result.Summary.Releases.push_back(std::move(X));
     }
   }
+  for (const SummaryHeld &X : Result.Summary.HeldAtExit)
+    if (!X.Must && !AtExit.passed(X.Lock.key())) {
+      Result.Summary.Try = tryAcquireKind(Out, X.Lock.key());
+      break;
+    }
   if (!H)
     return;
 
@@ -726,7 +794,7 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     // A lock taken on every path is no try-acquire (`pop()` that forgets
     // to unlock before `return false`).
     if (!OnEveryPath && !AtExit.passed(Held->Key) &&
-        isTryAcquireFunction(Out, Held->Key))
+        tryAcquireKind(Out, Held->Key) != TryResult::None)
       continue;
     if (Held->TryId >= 0)
       continue;

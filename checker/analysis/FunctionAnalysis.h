@@ -30,10 +30,13 @@ struct ProgramContext {
   const std::map<std::string, ThreadRoot> *Roots = nullptr;
 };
 
-/// Global-rooted lock classes held (on every path) at each call of a callee.
+/// Locks held (on every path) at one call, as candidate gates of the
+/// callee's order edges: "G:<class>" for globals; "T:<class>" for the
+/// caller's own members when the callee runs on the same object.
 struct CallSiteLocks {
   std::string Callee;
   std::set<std::string> Held;
+  bool SameThis = false; ///< The callee's `this` is the caller's.
 };
 
 struct FunctionResult {

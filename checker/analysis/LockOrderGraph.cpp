@@ -67,9 +67,16 @@ void LockOrderGraph::addEntryGates(
       auto It = ByUsr.find(W.FunctionUsr);
       if (It == ByUsr.end())
         continue;
-      for (const std::string &G : It->second)
+      for (const std::string &Entry : It->second) {
+        std::string G = Entry.substr(2);
+        bool Member = Entry.rfind("T:", 0) == 0;
+        // A member gate guards only edges between that object's locks.
+        if (Member && (W.From.Root != RootKind::This ||
+                       W.To.Root != RootKind::This))
+          continue;
         if (G != E.From && G != E.To)
           W.Gates.insert(G);
+      }
     }
 }
 
@@ -107,14 +114,34 @@ std::vector<LockCycle> LockOrderGraph::cycles() const {
     return !Common.empty();
   };
 
-  // Each elementary cycle is enumerated once, from its smallest node: the
-  // search from Start only visits nodes greater than Start.
+  // Two-lock cycles first, all of them: they are the common inversion and
+  // must not be crowded out by the bound on longer cycles.
+  for (const auto &[Key, E] : Edges) {
+    if (E.From > E.To)
+      continue;
+    if (E.From == E.To) {
+      std::vector<const OrderEdge *> Self{&E};
+      if (!Gated(Self))
+        Result.push_back(LockCycle{Self});
+      continue;
+    }
+    auto Back = Edges.find({E.To, E.From});
+    if (Back == Edges.end())
+      continue;
+    std::vector<const OrderEdge *> Pair{&E, &Back->second};
+    if (!Gated(Pair))
+      Result.push_back(LockCycle{Pair});
+  }
+  size_t Short = Result.size();
+  // Longer cycles: each elementary cycle is enumerated once, from its
+  // smallest node (the search from Start only visits greater nodes).
   for (const auto &[Start, Kind] : Nodes) {
     std::vector<const OrderEdge *> Path;
     std::set<std::string> OnPath{Start};
     std::function<void(const std::string &)> Visit =
         [&](const std::string &Node) {
-          if (Result.size() >= MaxCycles || Path.size() >= MaxCycleLength)
+          if (Result.size() - Short >= MaxCycles ||
+              Path.size() >= MaxCycleLength)
             return;
           auto It = Out.find(Node);
           if (It == Out.end())
@@ -122,7 +149,7 @@ std::vector<LockCycle> LockOrderGraph::cycles() const {
           for (const OrderEdge *E : It->second) {
             if (E->To == Start) {
               Path.push_back(E);
-              if (!Gated(Path))
+              if (Path.size() > 2 && !Gated(Path))
                 Result.push_back(LockCycle{Path});
               Path.pop_back();
               continue;

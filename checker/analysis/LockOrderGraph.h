@@ -49,8 +49,9 @@ class LockOrderGraph {
 public:
   void addNode(const std::string &Name, LockKind Kind);
   void addWitness(OrderWitness W);
-  /// Adds the classes always held when a function is entered to the gates
-  /// of that function's witnesses.
+  /// Adds the locks always held when a function is entered to the gates of
+  /// that function's witnesses ("G:<class>" globals, "T:<class>" members of
+  /// the function's own object).
   void addEntryGates(const std::map<std::string, std::set<std::string>> &ByUsr);
 
   /// Elementary cycles (up to a bounded number and length), gated cycles

@@ -90,6 +90,9 @@ void Lockset::join(const Lockset &Other) {
   Held = mergeFacts(Held, OtherHeld, [](HeldFact X, const HeldFact &Y) {
     X.Must = X.Must && Y.Must;
     X.Count = std::min(X.Count, Y.Count);
+    // Exclusive on one path: conflicts with any later acquisition.
+    if (X.Mode != Y.Mode)
+      X.Mode = AccessMode::Exclusive;
     if (Y.Site < X.Site) {
       X.Site = Y.Site;
       X.Chain = Y.Chain;
@@ -115,15 +118,17 @@ void Lockset::join(const Lockset &Other) {
                           }
                           return X;
                         });
-  for (const auto &[Slot, G] : Other.Guards) {
-    auto [It, New] = Guards.emplace(Slot, G);
-    if (!New)
-      It->second.Owns = It->second.Owns && G.Owns;
-  }
   // A guard known on one side only does not own on every path.
   for (auto &[Slot, G] : Guards)
     if (!Other.Guards.count(Slot))
       G.Owns = false;
+  for (const auto &[Slot, G] : Other.Guards) {
+    auto [It, New] = Guards.emplace(Slot, G);
+    if (New)
+      It->second.Owns = false;
+    else
+      It->second.Owns = It->second.Owns && G.Owns;
+  }
   std::vector<std::string> Common;
   std::set_intersection(Passed.begin(), Passed.end(), Other.Passed.begin(),
                         Other.Passed.end(), std::back_inserter(Common));

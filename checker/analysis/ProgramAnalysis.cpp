@@ -154,7 +154,9 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
                                      Component.front());
     }
     if (Recursive) {
-      for (int Round = 0; Round < 4; ++Round) {
+      // Each round can carry an effect one call further round the cycle.
+      int Rounds = int(Component.size()) + 2;
+      for (int Round = 0; Round < Rounds; ++Round) {
         bool Changed = false;
         for (const std::string &Usr : Component) {
           FunctionResult R =
@@ -177,8 +179,9 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
     }
   }
 
-  // Gates inherited from callers: the lock classes held at every call of
-  // a function (plus what its callers are always entered with).
+  // Gates inherited from callers: the locks held at every call of a
+  // function (plus what its callers are always entered with); see
+  // CallSiteLocks for the "G:" / "T:" encoding.
   // Callers come before callees in reverse component order.
   std::map<std::string, std::vector<std::pair<std::string, const CallSiteLocks *>>>
       CallersOf;
@@ -199,7 +202,10 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
         std::set<std::string> Held = CS->Held;
         auto E = EntryHeld.find(Caller);
         if (E != EntryHeld.end())
-          Held.insert(E->second.begin(), E->second.end());
+          for (const std::string &G : E->second)
+            // The caller's member gates follow only onto the same object.
+            if (G.rfind("G:", 0) == 0 || CS->SameThis)
+              Held.insert(G);
         if (First) {
           Common = std::move(Held);
           First = false;

@@ -61,7 +61,17 @@ struct SummaryEdge {
   CallChain FromChain, Chain;
 };
 
+/// How a function that returns holding a lock on some paths tells its
+/// caller whether it did.
+enum class TryResult : uint8_t {
+  None,            ///< It does not: a conditional acquire function.
+  HeldWhenNonZero, ///< Non-zero / non-null result: held (bool, pointer).
+  HeldWhenZero,    ///< Zero result: held (pthread style).
+  Distinct,        ///< Other distinct constants.
+};
+
 struct FunctionSummary {
+  TryResult Try = TryResult::None;
   std::vector<SummaryAcquire> Acquires;
   std::vector<SummaryHeld> HeldAtExit;
   std::vector<SummaryRelease> Releases;

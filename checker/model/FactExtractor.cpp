@@ -579,6 +579,13 @@ void FunctionLowering::handleUserCall(const CallExpr *CE,
   Event &E = emit(Event::Call, CE->getBeginLoc());
   E.Callee = SiteMapper::usr(Callee->getCanonicalDecl());
   E.CalleeName = readableName(Callee, Sites);
+  // The result may tell whether the callee took a lock (a try-acquire
+  // function); branches on it are recorded as "non-zero: success".
+  if (!Callee->getReturnType()->isVoidType()) {
+    E.TryId = newTry();
+    TryCalls[CE] = E.TryId;
+    TrySuccess[CE] = 1;
+  }
   if (LambdaCall) {
     // A lambda's `this` is its enclosing method's `this`.
     LockRef Self;

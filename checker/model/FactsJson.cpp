@@ -22,12 +22,31 @@ static json lockToJson(const LockRef &L) {
   return json::array(
       {int(L.Root), L.Base, L.Path, int(L.Kind), L.Spelling});
 }
+namespace {
+/// Facts come from our own workers, but a file is a file: reject what the
+/// analysis could not survive instead of trusting it.
+struct FactsError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+int enumerator(const json &J, int Last, const char *What) {
+  int V = J.get<int>();
+  if (V < 0 || V > Last)
+    throw FactsError(std::string("unknown ") + What + " " + std::to_string(V));
+  return V;
+}
+} // namespace
+
 static LockRef lockFromJson(const json &J) {
   LockRef L;
-  L.Root = RootKind(J.at(0).get<int>());
+  L.Root = RootKind(enumerator(J.at(0), int(RootKind::Unknown), "lock root"));
   L.Base = J.at(1).get<std::string>();
+  if (L.Root == RootKind::Param &&
+      (L.Base.empty() ||
+       L.Base.find_first_not_of("0123456789") != std::string::npos ||
+       L.Base.size() > 6))
+    throw FactsError("parameter root with index '" + L.Base + "'");
   L.Path = J.at(2).get<std::vector<std::string>>();
-  L.Kind = LockKind(J.at(3).get<int>());
+  L.Kind = LockKind(enumerator(J.at(3), int(LockKind::Unknown), "lock kind"));
   L.Spelling = J.at(4).get<std::string>();
   return L;
 }
@@ -74,11 +93,11 @@ static json eventToJson(const Event &E) {
 }
 static Event eventFromJson(const json &J) {
   Event E;
-  E.Kind = Event::KindTy(J.at("k").get<int>());
+  E.Kind = Event::KindTy(enumerator(J.at("k"), int(Event::Spawn), "event"));
   E.Site = posFromJson(J.at("s"));
   if (J.contains("l"))
     E.Locks = locksFromJson(J["l"]);
-  E.Mode = AccessMode(J.value("m", 0));
+  E.Mode = AccessMode(J.contains("m") ? enumerator(J["m"], 1, "mode") : 0);
   E.Together = J.value("t", false);
   E.Owns = J.value("o", false);
   E.Guard = J.value("g", -1);
@@ -175,6 +194,14 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
         }
         F.Blocks.push_back(std::move(B));
       }
+      int N = int(F.Blocks.size());
+      auto InRange = [&](int Id) { return Id >= 0 && Id < N; };
+      if (!InRange(F.Entry) || !InRange(F.Exit))
+        throw FactsError("function '" + F.Name + "': entry or exit block out of range");
+      for (const Block &B : F.Blocks)
+        for (int S : B.Succs)
+          if (S != -1 && !InRange(S))
+            throw FactsError("function '" + F.Name + "': successor out of range");
       TU.Functions.push_back(std::move(F));
     }
   } catch (const std::exception &E) {

@@ -65,15 +65,16 @@ TEST(CheckRegistryTest, PrefixGlob) {
 
 TEST(CheckRegistryTest, GlobsAnywhereInTheName) {
   EXPECT_EQ(select("-*,*deadlock"), Names{"self-deadlock"});
-  EXPECT_EQ(select("-*,*-not-*"), (Names{"unlock-not-held", "thread-not-joined"}));
+  EXPECT_EQ(select("-*,*-not-*"),
+            (Names{"unlock-not-held", "thread-not-joined"}));
 }
 
 TEST(CheckRegistryTest, LaterItemsWin) {
   EXPECT_EQ(select("-*,lock-*,-lock-leak"), Names{"lock-order-inversion"});
   EXPECT_EQ(select("-lock-leak,lock-leak"), allNames());
   Names WithoutLeak = allNames();
-  WithoutLeak.erase(std::find(WithoutLeak.begin(), WithoutLeak.end(),
-                              "lock-leak"));
+  WithoutLeak.erase(
+      std::find(WithoutLeak.begin(), WithoutLeak.end(), "lock-leak"));
   EXPECT_EQ(select("-lock-leak"), WithoutLeak);
 }
 
@@ -118,9 +119,8 @@ TEST(CheckRegistryTest, ExactNameIsNotAPrefix) {
 
 TEST(CheckRegistryTest, CreatesOnlyImplementedEnabledChecks) {
   std::vector<Finding> Sink;
-  auto Checks = createChecks({"unguarded-shared-state", "lock-leak",
-                              "self-deadlock"},
-                             Sink);
+  auto Checks = createChecks(
+      {"unguarded-shared-state", "lock-leak", "self-deadlock"}, Sink);
   Names Created;
   for (const auto &C : Checks)
     Created.push_back(C->name());

@@ -147,8 +147,8 @@ TEST(FunctionAnalysisTest, TwoDifferentLocksAreNoDoubleAcquire) {
 
 TEST(FunctionAnalysisTest, ReleasedBeforeReacquireIsNoDoubleAcquire) {
   Program P;
-  P.analyze(straightLine("f", {acquire(G, 2), release(G, 3), acquire(G, 4),
-                               release(G, 5)}));
+  P.analyze(straightLine(
+      "f", {acquire(G, 2), release(G, 3), acquire(G, 4), release(G, 5)}));
   EXPECT_EQ(P.Events.total(), 0u);
 }
 
@@ -162,13 +162,8 @@ TEST(FunctionAnalysisTest, AcquireOnOneBranchThenAfterJoinIsMay) {
   EXPECT_EQ(P.Events.DoubleAcquires[0].First.Site.Line, 2u);
 }
 
-// BUG: a blocking acquisition of a lock held on some paths leaves the fact
-// "may": transfer(Event::Acquire) runs acquire() on a scratch copy, and only
-// adds the scratch fact when the lock was not held, so acquire()'s
-// "Existing->Must = true" is lost. After `g_mu.lock()` the lock is held on
-// every path; the summary says "may".
-TEST(FunctionAnalysisTest,
-     DISABLED_BlockingAcquireOfAMayHeldLockMakesItMust) {
+TEST(FunctionAnalysisTest, BlockingAcquireOfAMayHeldLockMakesItMust) {
+  // if (c) g_mu.lock();  g_mu.lock();  — held on every path after that.
   FunctionSummary S =
       summarize(diamond("f", {acquire(G, 2)}, {}, {acquire(G, 5)}));
   const SummaryHeld *X = heldAtExit(S, G);
@@ -176,10 +171,8 @@ TEST(FunctionAnalysisTest,
   EXPECT_TRUE(X->Must);
 }
 
-// BUG: same cause as above. The lock is held on every path after line 5, so
-// taking h_mu at line 6 is an order edge g_mu -> h_mu; none is recorded.
-TEST(FunctionAnalysisTest,
-     DISABLED_BlockingAcquireOfAMayHeldLockOrdersLaterLocks) {
+TEST(FunctionAnalysisTest, BlockingAcquireOfAMayHeldLockOrdersLaterLocks) {
+  // if (c) g_mu.lock();  g_mu.lock(); h_mu.lock();
   Program P;
   P.analyze(diamond("f", {acquire(G, 2)}, {}, {acquire(G, 5), acquire(H, 6)}));
   EXPECT_NE(edge(P.Graph, "g_mu", "h_mu"), nullptr);
@@ -192,19 +185,13 @@ TEST(FunctionAnalysisTest, SharedTwiceIsNotReported) {
   EXPECT_TRUE(P.Events.DoubleAcquires.empty());
 }
 
-// BUG: "readers may hold a shared lock several times; the count keeps the
-// unlocks honest" (acquire()), but transfer(Event::Acquire) runs acquire()
-// on a scratch copy and copies the count back only for recursive locks, so
-// a reader's second lock_shared() is forgotten. Releasing both is then
-// reported as a double unlock, and one release drops the lock.
-TEST(FunctionAnalysisTest,
-     DISABLED_SharedLockTakenTwiceIsReleasedTwiceWithoutADoubleRelease) {
+TEST(FunctionAnalysisTest, SharedLockTakenTwiceIsReleasedTwice) {
   // rw.lock_shared(); rw.lock_shared(); rw.unlock_shared(); rw.unlock_shared();
   LockRef RW = global("rw", LockKind::SharedMutex);
   Program P;
-  FunctionResult Twice = P.analyze(
-      straightLine("f", {acquireShared(RW, 2), acquireShared(RW, 3),
-                         release(RW, 4), release(RW, 5)}));
+  FunctionResult Twice =
+      P.analyze(straightLine("f", {acquireShared(RW, 2), acquireShared(RW, 3),
+                                   release(RW, 4), release(RW, 5)}));
   EXPECT_TRUE(P.Events.DoubleReleases.empty());
   EXPECT_EQ(heldAtExit(Twice.Summary, RW), nullptr);
 
@@ -214,13 +201,14 @@ TEST(FunctionAnalysisTest,
 }
 
 TEST(FunctionAnalysisTest, SharedLockTakenTwiceThroughAGuardCountsReaders) {
-  // shared_lock l(rw, defer_lock); rw.lock_shared(); l.lock(); rw.unlock_shared();
+  // shared_lock l(rw, defer_lock); rw.lock_shared(); l.lock();
+  // rw.unlock_shared();
   LockRef RW = global("rw", LockKind::SharedMutex);
   Event Bind = guardBind(RW, 0, false, 2);
   Bind.Mode = AccessMode::Shared;
-  FunctionSummary S = summarize(straightLine(
-      "f", {Bind, acquireShared(RW, 3), guardOp(Event::GuardLock, 0, 4),
-            release(RW, 5)}));
+  FunctionSummary S = summarize(
+      straightLine("f", {Bind, acquireShared(RW, 3),
+                         guardOp(Event::GuardLock, 0, 4), release(RW, 5)}));
   EXPECT_NE(heldAtExit(S, RW), nullptr) << "the guard's hold remains";
 }
 
@@ -241,13 +229,11 @@ TEST(FunctionAnalysisTest, SharedAfterExclusiveOnSomePathIsReported) {
   EXPECT_EQ(P.Events.DoubleAcquires[0].Site.Line, 5u);
 }
 
-// BUG: the mirror image of the test above is not reported. Lockset::join
-// keeps the mode of whichever predecessor is joined first (the "then" block
-// here), so a lock held shared on one path and exclusive on the other is
-// "shared" and a later shared acquisition looks harmless. The result
-// depends on block numbering.
+// The mirror image of the test above: a lock held shared on one path and
+// exclusive on the other joins as exclusive (may), so a later shared
+// acquisition is reported whichever predecessor is joined first.
 TEST(FunctionAnalysisTest,
-     DISABLED_SharedAfterExclusiveOnSomePathIsReportedWhateverTheBlockOrder) {
+     SharedAfterExclusiveOnSomePathIsReportedWhateverTheBlockOrder) {
   // if (c) rw.lock_shared(); else rw.lock();  rw.lock_shared();
   LockRef RW = global("rw", LockKind::SharedMutex);
   Program P;
@@ -348,9 +334,9 @@ TEST(FunctionAnalysisTest, UntestedTryLockIsHeldMay) {
 TEST(FunctionAnalysisTest, GuardDestroyReleases) {
   // { lock_guard l(g_mu); }  g_mu.lock();
   Program P;
-  FunctionResult R = P.analyze(straightLine(
-      "f", {acquire(G, 2, 0), guardOp(Event::GuardDestroy, 0, 3),
-            acquire(G, 4)}));
+  FunctionResult R = P.analyze(
+      straightLine("f", {acquire(G, 2, 0), guardOp(Event::GuardDestroy, 0, 3),
+                         acquire(G, 4)}));
   EXPECT_TRUE(P.Events.DoubleAcquires.empty());
   const SummaryHeld *X = heldAtExit(R.Summary, G);
   ASSERT_NE(X, nullptr);
@@ -369,8 +355,8 @@ TEST(FunctionAnalysisTest, GuardUnlockAndLock) {
   // unique_lock l(g_mu); l.unlock(); g_mu.lock(); g_mu.unlock(); l.lock();
   Program P;
   FunctionResult R = P.analyze(straightLine(
-      "f", {acquire(G, 2, 0), guardOp(Event::GuardUnlock, 0, 3),
-            acquire(G, 4), release(G, 5), guardOp(Event::GuardLock, 0, 6),
+      "f", {acquire(G, 2, 0), guardOp(Event::GuardUnlock, 0, 3), acquire(G, 4),
+            release(G, 5), guardOp(Event::GuardLock, 0, 6),
             guardOp(Event::GuardDestroy, 0, 7)}));
   EXPECT_EQ(P.Events.total(), 0u);
   EXPECT_TRUE(R.Summary.HeldAtExit.empty());
@@ -388,10 +374,9 @@ TEST(FunctionAnalysisTest, GuardLockOfAHeldLockIsReported) {
 TEST(FunctionAnalysisTest, GuardMoveTransfersOwnership) {
   // unique_lock a(g_mu); unique_lock b(std::move(a)); ~a; ... ~b;
   Program P;
-  P.analyze(straightLine(
-      "moved_from_destroyed",
-      {acquire(G, 2, 0), guardMove(0, 1, 3),
-       guardOp(Event::GuardDestroy, 0, 4), acquire(G, 5)}));
+  P.analyze(straightLine("moved_from_destroyed",
+                         {acquire(G, 2, 0), guardMove(0, 1, 3),
+                          guardOp(Event::GuardDestroy, 0, 4), acquire(G, 5)}));
   ASSERT_EQ(P.Events.DoubleAcquires.size(), 1u)
       << "destroying the moved-from guard releases nothing";
   EXPECT_EQ(P.Events.DoubleAcquires[0].Site.Line, 5u);
@@ -399,9 +384,8 @@ TEST(FunctionAnalysisTest, GuardMoveTransfersOwnership) {
   Program Q;
   FunctionResult R = Q.analyze(straightLine(
       "moved_to_destroyed",
-      {acquire(G, 2, 0), guardMove(0, 1, 3),
-       guardOp(Event::GuardDestroy, 1, 4), acquire(G, 5), release(G, 6),
-       guardOp(Event::GuardDestroy, 0, 7)}));
+      {acquire(G, 2, 0), guardMove(0, 1, 3), guardOp(Event::GuardDestroy, 1, 4),
+       acquire(G, 5), release(G, 6), guardOp(Event::GuardDestroy, 0, 7)}));
   EXPECT_TRUE(Q.Events.DoubleAcquires.empty());
   EXPECT_TRUE(R.Summary.HeldAtExit.empty());
 }
@@ -409,9 +393,9 @@ TEST(FunctionAnalysisTest, GuardMoveTransfersOwnership) {
 TEST(FunctionAnalysisTest, GuardDropLeavesTheLockHeldAndUnmanaged) {
   // A thread body: unique_lock l(g_mu); l.release(); — the lock stays held,
   // and whoever took it over answers for it: no leak.
-  FunctionFacts F = straightLine(
-      "worker", {acquire(G, 2, 0), guardOp(Event::GuardDrop, 0, 3),
-                 guardOp(Event::GuardDestroy, 0, 4)});
+  FunctionFacts F =
+      straightLine("worker", {acquire(G, 2, 0), guardOp(Event::GuardDrop, 0, 3),
+                              guardOp(Event::GuardDestroy, 0, 4)});
   Program P;
   P.makeRoot(F, at(77));
   FunctionResult R = P.analyze(F);
@@ -440,9 +424,9 @@ TEST(FunctionAnalysisTest, GuardBindAdoptingAnUnheldLockIsTheCallersLock) {
 
 TEST(FunctionAnalysisTest, GuardBindAdoptingAHeldLockOwnsIt) {
   // g_mu.lock(); lock_guard l(g_mu, adopt_lock);
-  FunctionSummary S = summarize(straightLine(
-      "f", {acquire(G, 2), guardBind(G, 0, true, 3),
-            guardOp(Event::GuardDestroy, 0, 4)}));
+  FunctionSummary S =
+      summarize(straightLine("f", {acquire(G, 2), guardBind(G, 0, true, 3),
+                                   guardOp(Event::GuardDestroy, 0, 4)}));
   EXPECT_TRUE(S.HeldAtExit.empty());
   EXPECT_TRUE(S.Releases.empty()) << "its own lock, not the caller's";
 }
@@ -471,10 +455,10 @@ TEST(FunctionAnalysisTest, GuardBindDeferredLocksOnlyOnLock) {
 
 TEST(FunctionAnalysisTest, SummaryAcquiresOncePerLockAndMode) {
   LockRef RW = global("rw", LockKind::SharedMutex);
-  FunctionSummary S = summarize(straightLine(
-      "f", {acquire(G, 2), release(G, 3), acquire(G, 4), release(G, 5),
-            acquireShared(RW, 6), release(RW, 7), acquire(RW, 8),
-            acquire(H, 9)}));
+  FunctionSummary S = summarize(
+      straightLine("f", {acquire(G, 2), release(G, 3), acquire(G, 4),
+                         release(G, 5), acquireShared(RW, 6), release(RW, 7),
+                         acquire(RW, 8), acquire(H, 9)}));
   ASSERT_EQ(S.Acquires.size(), 4u);
   EXPECT_EQ(S.Acquires[0].Lock.key(), G.key());
   EXPECT_EQ(S.Acquires[0].Site.Line, 2u) << "the first acquisition";
@@ -553,9 +537,9 @@ TEST(FunctionAnalysisTest, SummaryGuardLockOnEveryPathIsUnconditional) {
 
 TEST(FunctionAnalysisTest, ContractAcquiresAreNotLeaks) {
   // void lockIt() ACQUIRE(g_mu) { if (c) { g_mu.lock(); return; } ... }
-  FunctionFacts F = function(
-      "f", {block({acquire(G, 2)}, {1, 2}), returnBlock({}, 3, 4),
-            returnBlock({release(G, 5)}, 3, 6), exitBlock()});
+  FunctionFacts F =
+      function("f", {block({acquire(G, 2)}, {1, 2}), returnBlock({}, 3, 4),
+                     returnBlock({release(G, 5)}, 3, 6), exitBlock()});
   Program P;
   P.analyze(F);
   ASSERT_EQ(P.Events.HeldAtReturns.size(), 1u) << "control: a leak";
@@ -574,9 +558,9 @@ TEST(FunctionAnalysisTest, CallAppliesTheCalleeThroughThis) {
   // void Account::update() { mu_.lock(); lockIt(); }  (lines 10, 11)
   Program P;
   P.define(straightLine("Account::lockIt", {acquire(Mu, 50)}));
-  P.analyze(straightLine("Account::update",
-                         {acquire(Mu, 10),
-                          call("Account::lockIt", 11, {{-1, thisRoot()}})}));
+  P.analyze(straightLine(
+      "Account::update",
+      {acquire(Mu, 10), call("Account::lockIt", 11, {{-1, thisRoot()}})}));
   ASSERT_EQ(P.Events.DoubleAcquires.size(), 1u);
   const auto &D = P.Events.DoubleAcquires[0];
   EXPECT_EQ(D.Function, "Account::update");
@@ -594,12 +578,12 @@ TEST(FunctionAnalysisTest, CallSubstitutesParameters) {
   // void transfer(Account *from, Account *to) {
   //   to->mu_.lock(); lockAccount(from); lockAccount(to); }    (10, 11, 12)
   Program P;
-  P.define(straightLine("lockAccount", {acquire(paramField(0, "Account::mu_"),
-                                                50)}));
-  P.analyze(straightLine("transfer",
-                         {acquire(paramField(1, "Account::mu_"), 10),
-                          call("lockAccount", 11, {{0, param(0)}}),
-                          call("lockAccount", 12, {{0, param(1)}})}));
+  P.define(straightLine("lockAccount",
+                        {acquire(paramField(0, "Account::mu_"), 50)}));
+  P.analyze(
+      straightLine("transfer", {acquire(paramField(1, "Account::mu_"), 10),
+                                call("lockAccount", 11, {{0, param(0)}}),
+                                call("lockAccount", 12, {{0, param(1)}})}));
   ASSERT_EQ(P.Events.DoubleAcquires.size(), 1u);
   const auto &D = P.Events.DoubleAcquires[0];
   EXPECT_EQ(D.Lock.key(), "P1:/Account::mu_");
@@ -646,7 +630,8 @@ TEST(FunctionAnalysisTest, CallLeavingALockHeldHoldsItInTheCaller) {
 }
 
 TEST(FunctionAnalysisTest, CallReleasingTheCallersLock) {
-  // unlockIt() { g_mu.unlock(); }  f() { g_mu.lock(); unlockIt(); g_mu.lock(); }
+  // unlockIt() { g_mu.unlock(); }  f() { g_mu.lock(); unlockIt(); g_mu.lock();
+  // }
   Program P;
   P.define(straightLine("unlockIt", {release(G, 50)}));
   FunctionResult R = P.analyze(straightLine(
@@ -662,12 +647,13 @@ TEST(FunctionAnalysisTest, CallAdoptingAndReleasingTheCallersLock) {
   Program P;
   P.define(straightLine("finish", {guardBind(G, 0, true, 50),
                                    guardOp(Event::GuardDestroy, 0, 51)}));
-  P.analyze(straightLine("f", {acquire(G, 10), call("finish", 11),
-                               acquire(G, 12)}));
+  P.analyze(
+      straightLine("f", {acquire(G, 10), call("finish", 11), acquire(G, 12)}));
   EXPECT_TRUE(P.Events.DoubleAcquires.empty());
 }
 
-TEST(FunctionAnalysisTest, CalleeAcquiringOnlyOnSomePathsIsNotReportedAgainstMayHeld) {
+TEST(FunctionAnalysisTest,
+     CalleeAcquiringOnlyOnSomePathsIsNotReportedAgainstMayHeld) {
   // maybeLock() { if (c) { g_mu.lock(); g_mu.unlock(); } }
   // f() { if (d) g_mu.lock(); maybeLock(); }
   Program P;
@@ -694,8 +680,9 @@ TEST(FunctionAnalysisTest, CallRecordsTheLockClassesHeldAtIt) {
       {acquire(G, 4), acquire(Mu, 5), acquire(param(0), 6), call("g", 7)}));
   ASSERT_EQ(R.Calls.size(), 1u);
   EXPECT_EQ(R.Calls[0].Callee, usrOf("g"));
-  EXPECT_EQ(R.Calls[0].Held, (std::set<std::string>{"Account::mu_", "g_mu"}))
-      << "held on every path, and named by a class";
+  EXPECT_FALSE(R.Calls[0].SameThis);
+  EXPECT_EQ(R.Calls[0].Held, (std::set<std::string>{"G:g_mu"}))
+      << "globals held on every path; members only for a call on this";
 }
 
 //===----------------------------------------------------------------------===//
@@ -738,16 +725,16 @@ TEST(FunctionAnalysisTest, LocksTakenTogetherHaveNoOrder) {
 TEST(FunctionAnalysisTest, OpenEdgeIsNamedByTheCaller) {
   // lockBoth(mutex &x, mutex &y) { x.lock(); y.lock(); ... }
   // f() { lockBoth(a, b); }
-  FunctionFacts Callee = straightLine(
-      "lockBoth", {acquire(param(0), 50), acquire(param(1), 51),
-                   release(param(1), 52), release(param(0), 53)});
+  FunctionFacts Callee =
+      straightLine("lockBoth", {acquire(param(0), 50), acquire(param(1), 51),
+                                release(param(1), 52), release(param(0), 53)});
   Program P;
   FunctionResult CalleeResult = P.analyze(Callee);
   ASSERT_EQ(CalleeResult.Summary.OpenEdges.size(), 1u);
   EXPECT_TRUE(P.Graph.edges().empty()) << "the callee cannot name them";
 
-  P.analyze(straightLine("f", {call("lockBoth", 10, {{0, global("a")},
-                                                     {1, global("b")}})}));
+  P.analyze(straightLine(
+      "f", {call("lockBoth", 10, {{0, global("a")}, {1, global("b")}})}));
   const OrderEdge *E = edge(P.Graph, "a", "b");
   ASSERT_NE(E, nullptr);
   const OrderWitness &W = E->Witnesses.at(0);
@@ -760,17 +747,18 @@ TEST(FunctionAnalysisTest, OpenEdgeIsNamedByTheCaller) {
 TEST(FunctionAnalysisTest, TwoInstancesOfOneClassMakeASelfEdge) {
   // transfer(Account &a, Account &b) { a.mu_.lock(); b.mu_.lock(); }
   Program P;
-  P.analyze(straightLine("transfer", {acquire(paramField(0, "Account::mu_"), 2),
-                                      acquire(paramField(1, "Account::mu_"), 3)}));
+  P.analyze(
+      straightLine("transfer", {acquire(paramField(0, "Account::mu_"), 2),
+                                acquire(paramField(1, "Account::mu_"), 3)}));
   EXPECT_NE(edge(P.Graph, "Account::mu_", "Account::mu_"), nullptr);
 }
 
 TEST(FunctionAnalysisTest, OrderedInstancesMakeNoSelfEdge) {
   // transfer(Account &a, Account &b) {
   //   if (&a < &b) { a.mu_.lock(); b.mu_.lock(); } else { ... } }
-  FunctionFacts F = straightLine(
-      "transfer", {acquire(paramField(0, "Account::mu_"), 2),
-                   acquire(paramField(1, "Account::mu_"), 3)});
+  FunctionFacts F =
+      straightLine("transfer", {acquire(paramField(0, "Account::mu_"), 2),
+                                acquire(paramField(1, "Account::mu_"), 3)});
   F.OrderedPairs = {{param(0).key(), param(1).key()}};
   Program P;
   P.analyze(F);
@@ -778,9 +766,9 @@ TEST(FunctionAnalysisTest, OrderedInstancesMakeNoSelfEdge) {
 }
 
 TEST(FunctionAnalysisTest, OrderingOtherInstancesStillMakesASelfEdge) {
-  FunctionFacts F = straightLine(
-      "transfer", {acquire(paramField(0, "Account::mu_"), 2),
-                   acquire(paramField(1, "Account::mu_"), 3)});
+  FunctionFacts F =
+      straightLine("transfer", {acquire(paramField(0, "Account::mu_"), 2),
+                                acquire(paramField(1, "Account::mu_"), 3)});
   F.OrderedPairs = {{param(0).key(), param(2).key()}};
   Program P;
   P.analyze(F);
@@ -824,7 +812,8 @@ TEST(FunctionAnalysisTest, ReleaseOfALockHeldOnSomePaths) {
   EXPECT_FALSE(R.Root.has_value());
   EXPECT_TRUE(P.Events.DoubleReleases.empty());
 
-  FunctionFacts Worker = diamond("worker", {acquire(G, 2)}, {}, {release(G, 5)});
+  FunctionFacts Worker =
+      diamond("worker", {acquire(G, 2)}, {}, {release(G, 5)});
   Program Q;
   Q.makeRoot(Worker, at(77));
   Q.analyze(Worker);
@@ -853,22 +842,22 @@ TEST(FunctionAnalysisTest, GuardDestroyAfterAnUnlockByHandIsADoubleRelease) {
 TEST(FunctionAnalysisTest, GuardThatGaveUpOwnershipReleasesNothing) {
   // unique_lock l(g_mu); l.unlock(); }   and   l.release(); g_mu.unlock(); }
   Program P;
-  P.analyze(straightLine("unlocked", {acquire(G, 2, 0),
-                                      guardOp(Event::GuardUnlock, 0, 3),
-                                      guardOp(Event::GuardDestroy, 0, 4)}));
-  P.analyze(straightLine("released", {acquire(G, 2, 0),
-                                      guardOp(Event::GuardDrop, 0, 3),
-                                      release(G, 4),
-                                      guardOp(Event::GuardDestroy, 0, 5)}));
+  P.analyze(straightLine("unlocked",
+                         {acquire(G, 2, 0), guardOp(Event::GuardUnlock, 0, 3),
+                          guardOp(Event::GuardDestroy, 0, 4)}));
+  P.analyze(straightLine("released",
+                         {acquire(G, 2, 0), guardOp(Event::GuardDrop, 0, 3),
+                          release(G, 4), guardOp(Event::GuardDestroy, 0, 5)}));
   EXPECT_EQ(P.Events.total(), 0u);
 }
 
 TEST(FunctionAnalysisTest, DoubleReleaseThroughACall) {
-  // unlockIt() { g_mu.unlock(); }  f() { g_mu.lock(); unlockIt(); g_mu.unlock(); }
+  // unlockIt() { g_mu.unlock(); }  f() { g_mu.lock(); unlockIt();
+  // g_mu.unlock(); }
   Program P;
   P.define(straightLine("unlockIt", {release(G, 50)}));
-  P.analyze(straightLine("f", {acquire(G, 10), call("unlockIt", 11),
-                               release(G, 12)}));
+  P.analyze(straightLine(
+      "f", {acquire(G, 10), call("unlockIt", 11), release(G, 12)}));
   ASSERT_EQ(P.Events.DoubleReleases.size(), 1u);
   const auto &D = P.Events.DoubleReleases[0];
   EXPECT_EQ(D.Site.Line, 12u);
@@ -888,8 +877,8 @@ FunctionFacts earlyReturn(std::optional<long long> A = std::nullopt,
   Block Released = A ? returnValue({release(G, 9)}, 3, 10, *A)
                      : returnBlock({release(G, 9)}, 3, 10);
   Block Kept = B ? returnValue({}, 3, 20, *B) : returnBlock({}, 3, 20);
-  return function("f", {block({acquire(G, 2)}, {1, 2}), Released, Kept,
-                        exitBlock()});
+  return function(
+      "f", {block({acquire(G, 2)}, {1, 2}), Released, Kept, exitBlock()});
 }
 
 TEST(FunctionAnalysisTest, AcquireFunctionIsNoLeak) {
@@ -947,8 +936,7 @@ TEST(FunctionAnalysisTest, TryLockFunctionByReturnValueIsNoLeak) {
   Block Try = block({tryAcquire(G, 0, 2)}, {1, 2});
   Try.CondTry = 0;
   Program P;
-  P.analyze(function("f", {Try, block({}, {3, 4}),
-                           returnValue({}, 5, 3, -1),
+  P.analyze(function("f", {Try, block({}, {3, 4}), returnValue({}, 5, 3, -1),
                            returnValue({release(G, 4)}, 5, 5, -2),
                            returnValue({}, 5, 6, 0), exitBlock()}));
   EXPECT_TRUE(P.Events.HeldAtReturns.empty());
@@ -1064,10 +1052,10 @@ TEST(FunctionAnalysisTest, ThreadRootAdoptingTheCallersLockIsNoLeak) {
 TEST(FunctionAnalysisTest, LoopThatLocksAndUnlocksConverges) {
   // while (c) { g_mu.lock(); g_mu.unlock(); }
   Program P;
-  FunctionResult R = P.analyze(function(
-      "f", {block({}, {1}), block({}, {2, 3}),
-            block({acquire(G, 3), release(G, 4)}, {1}),
-            returnBlock({}, 4, 6), exitBlock()}));
+  FunctionResult R =
+      P.analyze(function("f", {block({}, {1}), block({}, {2, 3}),
+                               block({acquire(G, 3), release(G, 4)}, {1}),
+                               returnBlock({}, 4, 6), exitBlock()}));
   EXPECT_EQ(P.Events.total(), 0u);
   EXPECT_TRUE(R.Summary.HeldAtExit.empty());
 }

@@ -301,11 +301,10 @@ TEST(LocksetTest, JoinGuardOwnsOnlyWhenOwningOnEveryPath) {
   EXPECT_FALSE(Here.Guards[0].Owns);
 }
 
-// BUG: the mirror image of the last case above. A guard known only to the
-// state joined *into* keeps Owns: join() clears Owns only for slots missing
-// from Other, and the slot it just copied from Other is never missing. So a
-// join's result depends on the order of the predecessors.
-TEST(LocksetTest, DISABLED_JoinGuardOnTheOtherSideOnlyDoesNotOwn) {
+// The mirror image of the last case above: a guard known only to the
+// state joined in does not own on every path either, so a join's result
+// does not depend on the order of the predecessors.
+TEST(LocksetTest, JoinGuardOnTheOtherSideOnlyDoesNotOwn) {
   Lockset There = reachable();
   Lockset Owning = reachable();
   Owning.Guards[0] = guard("a", true);

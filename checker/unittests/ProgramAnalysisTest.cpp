@@ -75,14 +75,12 @@ TEST(ProgramAnalysisTest, TwoMainsAreKeptApartAndCallTheirOwnUnitsWorker) {
   // a.cpp: worker() takes g_mu; main() { g_mu.lock(); worker(); ... }
   // b.cpp: worker() takes h_mu; main() { g_mu.lock(); worker(); ... }
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("worker", {acquire(G, 50), release(G, 51)}),
-              mainIn("a.cpp", {acquire(G, 10), call("worker", 11),
-                               release(G, 12)})}));
-  P.add(unit("b.cpp",
-             {straightLine("worker", {acquire(H, 60), release(H, 61)}),
-              mainIn("b.cpp", {acquire(G, 20), call("worker", 21),
-                               release(G, 22)})}));
+  P.add(unit("a.cpp", {straightLine("worker", {acquire(G, 50), release(G, 51)}),
+                       mainIn("a.cpp", {acquire(G, 10), call("worker", 11),
+                                        release(G, 12)})}));
+  P.add(unit("b.cpp", {straightLine("worker", {acquire(H, 60), release(H, 61)}),
+                       mainIn("b.cpp", {acquire(G, 20), call("worker", 21),
+                                        release(G, 22)})}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.DoubleAcquires.size(), 1u);
@@ -98,14 +96,12 @@ TEST(ProgramAnalysisTest, BUnitsMainCallsBUnitsWorker) {
   // The mirror image: b.cpp's worker is the one that takes g_mu, so a
   // resolution to the first definition in file order would miss it.
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("worker", {acquire(H, 50), release(H, 51)}),
-              mainIn("a.cpp", {acquire(G, 10), call("worker", 11),
-                               release(G, 12)})}));
-  P.add(unit("b.cpp",
-             {straightLine("worker", {acquire(G, 60), release(G, 61)}),
-              mainIn("b.cpp", {acquire(G, 20), call("worker", 21),
-                               release(G, 22)})}));
+  P.add(unit("a.cpp", {straightLine("worker", {acquire(H, 50), release(H, 51)}),
+                       mainIn("a.cpp", {acquire(G, 10), call("worker", 11),
+                                        release(G, 12)})}));
+  P.add(unit("b.cpp", {straightLine("worker", {acquire(G, 60), release(G, 61)}),
+                       mainIn("b.cpp", {acquire(G, 20), call("worker", 21),
+                                        release(G, 22)})}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.DoubleAcquires.size(), 1u);
@@ -115,10 +111,10 @@ TEST(ProgramAnalysisTest, BUnitsMainCallsBUnitsWorker) {
 
 TEST(ProgramAnalysisTest, CallFromAThirdUnitTakesTheFirstDefinition) {
   ProgramAnalysis P;
-  P.add(unit("a.cpp", {straightLine("worker", {acquire(G, 50),
-                                               release(G, 51)})}));
-  P.add(unit("b.cpp", {straightLine("worker", {acquire(H, 60),
-                                               release(H, 61)})}));
+  P.add(unit("a.cpp",
+             {straightLine("worker", {acquire(G, 50), release(G, 51)})}));
+  P.add(unit("b.cpp",
+             {straightLine("worker", {acquire(H, 60), release(H, 61)})}));
   P.add(unit("c.cpp", {straightLine("f", {acquire(G, 10), call("worker", 11),
                                           release(G, 12)})}));
   RecordingHandler R;
@@ -139,10 +135,9 @@ TEST(ProgramAnalysisTest, CallWithoutFactsIsIgnored) {
 TEST(ProgramAnalysisTest, MutualRecursionReportsThroughTheCycle) {
   // void a() { g_mu.lock(); b(); g_mu.unlock(); }  void b() { a(); }
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("a", {acquire(G, 10), call("b", 11),
-                                 release(G, 12)}),
-              straightLine("b", {call("a", 20)})}));
+  P.add(unit("a.cpp", {straightLine("a", {acquire(G, 10), call("b", 11),
+                                          release(G, 12)}),
+                       straightLine("b", {call("a", 20)})}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.DoubleAcquires.size(), 1u);
@@ -161,14 +156,12 @@ TEST(ProgramAnalysisTest, MutualRecursionSummariesConverge) {
   // summary has been seen, and so on.
   // top() { g_mu.lock(); a(); g_mu.unlock(); h_mu.lock(); b(); ... }
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("a", {call("b", 10), acquire(H, 11),
-                                 release(H, 12)}),
-              straightLine("b", {call("a", 20), acquire(G, 21),
-                                 release(G, 22)}),
-              straightLine("top", {acquire(G, 30), call("a", 31),
-                                   release(G, 32), acquire(H, 33),
-                                   call("b", 34), release(H, 35)})}));
+  P.add(unit(
+      "a.cpp",
+      {straightLine("a", {call("b", 10), acquire(H, 11), release(H, 12)}),
+       straightLine("b", {call("a", 20), acquire(G, 21), release(G, 22)}),
+       straightLine("top", {acquire(G, 30), call("a", 31), release(G, 32),
+                            acquire(H, 33), call("b", 34), release(H, 35)})}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.DoubleAcquires.size(), 2u);
@@ -190,8 +183,8 @@ ProgramAnalysis recursiveRing(unsigned N) {
                               {call("f" + std::to_string(I + 1), 10 + I)}));
   Fs.push_back(straightLine("f" + std::to_string(N - 1),
                             {acquire(G, 50), release(G, 51), call("f0", 52)}));
-  Fs.push_back(straightLine("top", {acquire(G, 1), call("f0", 2),
-                                    release(G, 3)}));
+  Fs.push_back(
+      straightLine("top", {acquire(G, 1), call("f0", 2), release(G, 3)}));
   ProgramAnalysis P;
   P.add(unit("a.cpp", std::move(Fs)));
   return P;
@@ -211,11 +204,10 @@ TEST(ProgramAnalysisTest, RecursiveRingConverges) {
   EXPECT_EQ(D.Chain[2].Callee, "f2");
 }
 
-// Limit (documented: "at most four rounds"): a recursive component is not
-// iterated to its fixpoint when summaries need more rounds to flow round
-// it. In a ring of six, f0's summary never learns that f5 takes g_mu, so
-// the self-deadlock in top() is missed without any sign.
-TEST(ProgramAnalysisTest, DISABLED_LongRecursiveRingConverges) {
+// A recursive component gets as many rounds as it has functions (plus
+// two), so in a ring of six f0's summary learns that f5 takes g_mu and the
+// self-deadlock in top() is found.
+TEST(ProgramAnalysisTest, LongRecursiveRingConverges) {
   ProgramAnalysis P = recursiveRing(6);
   RecordingHandler R;
   P.run(R);
@@ -235,8 +227,9 @@ TEST(ProgramAnalysisTest, SelfRecursionConverges) {
 TEST(ProgramAnalysisTest, SpawnMakesAThreadRoot) {
   // main() { thread t(worker); (line 5) }  worker() { g_mu.lock(); }
   ProgramAnalysis P;
-  P.add(unit("a.cpp", {mainIn("a.cpp", {spawn("worker", 9), spawn("worker", 5)}),
-                       straightLine("worker", {acquire(G, 50)}, 51)}));
+  P.add(
+      unit("a.cpp", {mainIn("a.cpp", {spawn("worker", 9), spawn("worker", 5)}),
+                     straightLine("worker", {acquire(G, 50)}, 51)}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.HeldAtReturns.size(), 1u);
@@ -296,12 +289,11 @@ ProgramAnalysis callersHolding(bool GuardBoth) {
   if (GuardBoth)
     Main.push_back(release(G, 14));
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("f1", {acquire(A, 2), acquire(B, 3),
-                                  release(B, 4), release(A, 5)}),
-              straightLine("f2", {acquire(B, 2), acquire(A, 3),
-                                  release(A, 4), release(B, 5)}),
-              mainIn("a.cpp", Main)}));
+  P.add(unit("a.cpp", {straightLine("f1", {acquire(A, 2), acquire(B, 3),
+                                           release(B, 4), release(A, 5)}),
+                       straightLine("f2", {acquire(B, 2), acquire(A, 3),
+                                           release(A, 4), release(B, 5)}),
+                       mainIn("a.cpp", Main)}));
   return P;
 }
 
@@ -320,22 +312,19 @@ TEST(ProgramAnalysisTest, LockHeldAtSomeCallsDoesNotGateTheCycle) {
 }
 
 // Soundness: a lock held around both orders is a gate only if it is one
-// lock. Here it is `this->mu_` of whichever Account the method runs on, so
-// acct1.f() and acct2.g() on two threads can deadlock on a and b, yet the
-// class name "Account::mu_" is taken as a common gate and the inversion is
-// dropped. (Witness gates in FunctionAnalysis::recordEdge and, since the
-// change to CallSiteLocks, entry gates use any lock class, not only
-// globals.)
-TEST(ProgramAnalysisTest, DISABLED_InstanceLockOfAClassIsNoGate) {
+// lock. Here it is `this->mu_` of whichever Account the method runs on while
+// a and b are globals, so acct1.f() and acct2.g() on two threads can
+// deadlock on a and b: the member is no gate for them.
+TEST(ProgramAnalysisTest, InstanceLockOfAClassIsNoGate) {
   const LockRef Mu = thisField("Account::mu_");
   ProgramAnalysis P;
   P.add(unit("a.cpp",
-             {straightLine("Account::f", {acquire(Mu, 2), acquire(A, 3),
-                                          acquire(B, 4), release(B, 5),
-                                          release(A, 6), release(Mu, 7)}),
-              straightLine("Account::g", {acquire(Mu, 2), acquire(B, 3),
-                                          acquire(A, 4), release(A, 5),
-                                          release(B, 6), release(Mu, 7)})}));
+             {straightLine("Account::f",
+                           {acquire(Mu, 2), acquire(A, 3), acquire(B, 4),
+                            release(B, 5), release(A, 6), release(Mu, 7)}),
+              straightLine("Account::g",
+                           {acquire(Mu, 2), acquire(B, 3), acquire(A, 4),
+                            release(A, 5), release(B, 6), release(Mu, 7)})}));
   RecordingHandler R;
   P.run(R);
   ASSERT_EQ(R.Cycles.size(), 1u);
@@ -345,12 +334,12 @@ TEST(ProgramAnalysisTest, DISABLED_InstanceLockOfAClassIsNoGate) {
 TEST(ProgramAnalysisTest, GlobalLockIsAGate) {
   // The same with a global around both orders: one lock, a real gate.
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("f", {acquire(G, 2), acquire(A, 3), acquire(B, 4),
-                                 release(B, 5), release(A, 6), release(G, 7)}),
-              straightLine("g", {acquire(G, 2), acquire(B, 3), acquire(A, 4),
-                                 release(A, 5), release(B, 6),
-                                 release(G, 7)})}));
+  P.add(
+      unit("a.cpp",
+           {straightLine("f", {acquire(G, 2), acquire(A, 3), acquire(B, 4),
+                               release(B, 5), release(A, 6), release(G, 7)}),
+            straightLine("g", {acquire(G, 2), acquire(B, 3), acquire(A, 4),
+                               release(A, 5), release(B, 6), release(G, 7)})}));
   RecordingHandler R;
   P.run(R);
   EXPECT_TRUE(R.Cycles.empty());
@@ -359,15 +348,14 @@ TEST(ProgramAnalysisTest, GlobalLockIsAGate) {
 TEST(ProgramAnalysisTest, EntryGatesAreInheritedThroughCallers) {
   // main() { g_mu.lock(); mid1(); mid2(); }  mid1() { f1(); } mid2() { f2(); }
   ProgramAnalysis P;
-  P.add(unit("a.cpp",
-             {straightLine("f1", {acquire(A, 2), acquire(B, 3),
-                                  release(B, 4), release(A, 5)}),
-              straightLine("f2", {acquire(B, 2), acquire(A, 3),
-                                  release(A, 4), release(B, 5)}),
-              straightLine("mid1", {call("f1", 20)}),
-              straightLine("mid2", {call("f2", 21)}),
-              mainIn("a.cpp", {acquire(G, 10), call("mid1", 11),
-                               call("mid2", 12), release(G, 13)})}));
+  P.add(unit("a.cpp", {straightLine("f1", {acquire(A, 2), acquire(B, 3),
+                                           release(B, 4), release(A, 5)}),
+                       straightLine("f2", {acquire(B, 2), acquire(A, 3),
+                                           release(A, 4), release(B, 5)}),
+                       straightLine("mid1", {call("f1", 20)}),
+                       straightLine("mid2", {call("f2", 21)}),
+                       mainIn("a.cpp", {acquire(G, 10), call("mid1", 11),
+                                        call("mid2", 12), release(G, 13)})}));
   RecordingHandler R;
   P.run(R);
   EXPECT_TRUE(R.Cycles.empty());

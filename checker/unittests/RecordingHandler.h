@@ -98,9 +98,9 @@ public:
   void handleHeldAtReturn(const FunctionFacts &F, const HeldFact &Held,
                           const SourcePos &Return, bool OnEveryPath,
                           const ThreadRoot *Root) override {
-    HeldAtReturns.push_back({F.Name, Held, Return, OnEveryPath,
-                             Root ? std::optional<ThreadRoot>(*Root)
-                                  : std::nullopt});
+    HeldAtReturns.push_back(
+        {F.Name, Held, Return, OnEveryPath,
+         Root ? std::optional<ThreadRoot>(*Root) : std::nullopt});
   }
   void handleLockCycle(const LockCycle &C) override {
     Cycle Copy;

@@ -66,8 +66,8 @@ inline LockRef paramField(unsigned Index, const std::string &Field,
                           LockKind Kind = LockKind::Mutex) {
   LockRef L = param(Index, Kind);
   L.Path = {Field};
-  L.Spelling = "p" + std::to_string(Index) + "->" +
-               Field.substr(Field.rfind(':') + 1);
+  L.Spelling =
+      "p" + std::to_string(Index) + "->" + Field.substr(Field.rfind(':') + 1);
   return L;
 }
 
@@ -132,8 +132,7 @@ inline Event tryAcquire(const LockRef &L, int TryId, unsigned Line) {
 }
 
 /// A guard constructed with defer_lock (\p Owns false) or adopt_lock.
-inline Event guardBind(const LockRef &L, int Guard, bool Owns,
-                       unsigned Line) {
+inline Event guardBind(const LockRef &L, int Guard, bool Owns, unsigned Line) {
   Event E = event(Event::GuardBind, Line);
   E.Locks = {L};
   E.Guard = Guard;
@@ -230,10 +229,10 @@ inline FunctionFacts diamond(const std::string &Name, std::vector<Event> Then,
                              std::vector<Event> Else,
                              std::vector<Event> After = {},
                              unsigned ReturnLine = 90) {
-  return function(Name, {block({}, {1, 2}), block(std::move(Then), {3}),
-                         block(std::move(Else), {3}),
-                         returnBlock(std::move(After), 4, ReturnLine),
-                         exitBlock()});
+  return function(Name,
+                  {block({}, {1, 2}), block(std::move(Then), {3}),
+                   block(std::move(Else), {3}),
+                   returnBlock(std::move(After), 4, ReturnLine), exitBlock()});
 }
 
 } // namespace test
