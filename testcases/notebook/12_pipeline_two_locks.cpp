@@ -8,14 +8,21 @@
 // the program may hang, so run it only under a timeout or under lockgraph.
 //
 // lockgraph check must report:
-//   unlock-not-held at consumer_lock_.unlock() in set_message and at
-//     producer_lock_.unlock() in get_message (the calling thread does not hold it);
-//   unguarded-shared-state on message_: written in set_message (only producer_lock_
-//     held), read in get_message (no lock for the print, then only consumer_lock_);
-//   and, from the same design: lock-leak (the constructor, set_message and
-//   get_message return holding a lock), self-deadlock (the producer and consumer
-//   loops re-lock the mutex their own previous call left held), blocking-under-lock
-//   (the consumer's sleep and main's joins run while a lock is held).
+//   unlock-not-held (error) at consumer_lock_.unlock() in set_message, reached
+//     from the producer thread, and at producer_lock_.unlock() in get_message,
+//     reached from the consumer thread: neither thread ever locked that mutex;
+//   self-deadlock (warning) at producer_lock_.lock() in set_message and at
+//     consumer_lock_.lock() in get_message: each loop locks again the mutex its
+//     own previous call left held;
+//   lock-leak (warning): the producer thread ends holding producer_lock_, the
+//     consumer thread may end holding consumer_lock_, and main returns holding
+//     consumer_lock_ (locked by the constructor). set_message, get_message and
+//     the constructor hold a lock on every return, so they are acquire
+//     functions and their callers are reported instead;
+//   unguarded-shared-state on message_: written in set_message (only
+//     producer_lock_ held), read in get_message (no lock for the print, then
+//     only consumer_lock_); blocking-under-lock: the consumer's sleep and
+//     main's joins run while a lock is held.
 // lockgraph runtime must report:
 //   unlock-not-held at consumer_lock_.unlock() in set_message (always first); then,
 //   by timing: unlock-not-held in get_message, self-deadlock when the producer
