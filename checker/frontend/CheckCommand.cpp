@@ -54,6 +54,45 @@ std::string absolute(const std::string &Path, const std::string &Base = "") {
   return std::string(P);
 }
 
+/// Checks that \p Path is a JSON array of objects with "directory", "file"
+/// and "command" or "arguments", naming the first problem.
+bool validateCompileDatabase(const std::string &Path, std::string &Error) {
+  std::ifstream In(Path);
+  std::stringstream Buffer;
+  Buffer << In.rdbuf();
+  nlohmann::json Db;
+  try {
+    Db = nlohmann::json::parse(Buffer.str());
+  } catch (const nlohmann::json::parse_error &E) {
+    Error = "invalid JSON at byte " + std::to_string(E.byte);
+    return false;
+  }
+  if (!Db.is_array()) {
+    Error = "expected an array of compile commands";
+    return false;
+  }
+  for (size_t I = 0; I < Db.size(); ++I) {
+    const nlohmann::json &E = Db[I];
+    std::string Where = "entry " + std::to_string(I) + ": ";
+    if (!E.is_object()) {
+      Error = Where + "expected an object";
+      return false;
+    }
+    for (const char *Key : {"directory", "file"})
+      if (!E.contains(Key) || !E[Key].is_string()) {
+        Error = Where + "missing string \"" + Key + "\"";
+        return false;
+      }
+    bool Command = E.contains("command") && E["command"].is_string();
+    bool Arguments = E.contains("arguments") && E["arguments"].is_array();
+    if (!Command && !Arguments) {
+      Error = Where + "needs \"command\" (a string) or \"arguments\" (an array)";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool isSourceFile(llvm::StringRef Path) {
   llvm::StringRef Ext = llvm::sys::path::extension(Path);
   return Ext == ".c" || Ext == ".cc" || Ext == ".cpp" || Ext == ".cxx" ||
@@ -78,6 +117,12 @@ std::vector<ExtractJob> planJobs(const CheckOptions &O, Diagnostics &D) {
       return Jobs;
     }
     std::string Error;
+    // LLVM reads compile databases with a lenient YAML parser that accepts
+    // truncated files and prints to stderr; check the JSON first.
+    if (!validateCompileDatabase(DbPath, Error)) {
+      D.error(DbPath + ": malformed compile database: " + Error);
+      return Jobs;
+    }
     std::unique_ptr<CompilationDatabase> Db = JSONCompilationDatabase::loadFromFile(
         DbPath, Error, JSONCommandLineSyntax::AutoDetect);
     if (!Db) {
@@ -91,8 +136,14 @@ std::vector<ExtractJob> planJobs(const CheckOptions &O, Diagnostics &D) {
     if (O.Sources.empty()) {
       Files = Db->getAllFiles();
     } else {
-      for (const std::string &S : O.Sources)
-        Files.push_back(absolute(S));
+      for (const std::string &S : O.Sources) {
+        std::string F = absolute(S);
+        if (!llvm::sys::fs::exists(F)) {
+          D.error(F + ": no such file");
+          continue;
+        }
+        Files.push_back(F);
+      }
     }
     std::sort(Files.begin(), Files.end());
     Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
@@ -147,6 +198,8 @@ std::vector<ExtractJob> planJobs(const CheckOptions &O, Diagnostics &D) {
 struct JobResult {
   bool Ok = false;
   TranslationUnitFacts Facts;
+  std::string Error; ///< Reported after all jobs, in file order.
+  int ErrorCode = ExitClean;
 };
 
 /// Runs the jobs in worker processes, at most \p Parallel at a time.
@@ -163,6 +216,11 @@ std::vector<JobResult> runJobs(const std::vector<ExtractJob> &Jobs,
   size_t Next = 0;
   auto Finish = [&](const Running &R, int Status) {
     const ExtractJob &J = Jobs[R.Index];
+    JobResult &Res = Results[R.Index];
+    auto Fail = [&](std::string Message, int Code = ExitInputError) {
+      Res.Error = std::move(Message);
+      Res.ErrorCode = Code;
+    };
     std::ifstream In(R.Output);
     std::string Status1, FactsText;
     std::getline(In, Status1);
@@ -170,7 +228,7 @@ std::vector<JobResult> runJobs(const std::vector<ExtractJob> &Jobs,
     In.close();
     llvm::sys::fs::remove(R.Output);
     if (Status != 0 || Status1.empty()) {
-      D.error(J.File + ": internal error while analysing this file (worker " +
+      Fail(J.File + ": internal error while analysing this file (worker " +
                   (Status < 0 ? std::string("crashed")
                               : "exited with " + std::to_string(Status)) +
                   ")",
@@ -182,14 +240,14 @@ std::vector<JobResult> runJobs(const std::vector<ExtractJob> &Jobs,
       std::string Error =
           S.is_discarded() ? "unreadable worker output" : S.value("error", "");
       if (!S.is_discarded() && S.value("config_error", false))
-        D.error(Error);
+        Fail(Error);
       else
-        D.error(J.File + ": does not compile: " + Error);
+        Fail(J.File + ": does not compile: " + Error);
       return;
     }
     std::string Error;
     if (!factsFromJson(FactsText, Results[R.Index].Facts, Error)) {
-      D.error(J.File + ": internal error: " + Error, ExitInternalError);
+      Fail(J.File + ": internal error: " + Error, ExitInternalError);
       return;
     }
     Results[R.Index].Ok = true;
@@ -219,7 +277,8 @@ std::vector<JobResult> runJobs(const std::vector<ExtractJob> &Jobs,
       llvm::sys::ProcessInfo PI = llvm::sys::ExecuteNoWait(
           Self, Refs, std::nullopt, Redirects, 0, &Error, &Failed);
       if (Failed) {
-        D.error(J.File + ": cannot start worker: " + Error, ExitInternalError);
+        Results[Next].Error = J.File + ": cannot start worker: " + Error;
+        Results[Next].ErrorCode = ExitInternalError;
         ++Next;
         continue;
       }
@@ -241,6 +300,9 @@ std::vector<JobResult> runJobs(const std::vector<ExtractJob> &Jobs,
     if (!Progress && !Active.empty())
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
+  for (const JobResult &R : Results)
+    if (!R.Error.empty())
+      D.error(R.Error, R.ErrorCode);
   return Results;
 }
 

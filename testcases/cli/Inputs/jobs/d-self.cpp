@@ -1,0 +1,6 @@
+#include "locks.h"
+
+void self_again() {
+  std::lock_guard<std::mutex> g(second);
+  take_second();
+}

@@ -1,0 +1,9 @@
+#include <mutex>
+
+static std::mutex other_mu;
+
+void twice() {
+  other_mu.lock();
+  other_mu.lock();
+  other_mu.unlock();
+}

@@ -1,0 +1,5 @@
+#include <mutex>
+
+extern std::mutex first;
+extern std::mutex second;
+void take_second();
