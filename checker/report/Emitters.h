@@ -22,6 +22,9 @@ struct RuleInfo {
   std::string Summary;     ///< One line: what it finds.
   std::string Help;        ///< A paragraph: why it matters and how to fix.
   Severity DefaultLevel = Severity::Warning;
+  /// The check's documentation page (docs/checks/<id>.md), shown by code
+  /// scanning as the rule's help; empty for checks without a page.
+  std::string HelpMarkdown;
 };
 
 /// Reads source lines for caret output and suppression comments; caches

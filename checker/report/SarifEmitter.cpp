@@ -87,6 +87,8 @@ OrderedJson ruleToJson(const RuleInfo &Rule) {
   J["shortDescription"] = text(Summary);
   J["fullDescription"] = text(Help);
   J["help"] = text(Help);
+  if (!Rule.HelpMarkdown.empty())
+    J["help"]["markdown"] = Rule.HelpMarkdown;
   J["helpUri"] = CheckDocsUri + Rule.Id + ".md";
   OrderedJson Config;
   Config["level"] = severityName(Rule.DefaultLevel);
