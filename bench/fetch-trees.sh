@@ -10,9 +10,12 @@
 #              `make -j2` so that bear records the compile commands)
 #   zstd       C, lib/common/pool.c + threading.c + zstdmt (pthread thread pool),
 #              programs/fileio_asyncio.c (cmake, static lib + programs)
+#   zeromq     C++, libzmq (source package zeromq3): its own mutex_t wrapper class with
+#              lock()/unlock() members and a scoped_lock_t guard, no annotations
+#              (cmake, shared lib only: no tests, static lib, perf tools or docs)
 #
 # Usage:  bench/fetch-trees.sh [--force] [--rebuild] [--verify] [TREE...]
-#   TREE...     subset of: leveldb memcached zstd (default: all)
+#   TREE...     subset of: leveldb memcached zstd zeromq (default: all)
 #   --force     re-download the sources and regenerate everything
 #   --rebuild   regenerate the compile databases (keep the sources)
 #   --verify    re-run the clang-19 -fsyntax-only check even if it passed before
@@ -40,7 +43,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 COMPDB="$HERE/compdb.py"
 TREES="${LOCKGRAPH_TREES:-$HOME/.cache/lockgraph-trees}"
-ALL_TREES=(leveldb memcached zstd)
+ALL_TREES=(leveldb memcached zstd zeromq)
 
 FORCE=0 REBUILD=0 VERIFY=0
 SELECTED=()
@@ -76,6 +79,7 @@ src_pkg() {
     leveldb) echo leveldb ;;
     memcached) echo memcached ;;
     zstd) echo libzstd ;;
+    zeromq) echo zeromq3 ;;
   esac
 }
 
@@ -85,6 +89,7 @@ tree_pkgs() {
     leveldb) echo libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev ;;
     memcached) echo bear pkg-config libevent-dev libsasl2-dev libssl-dev ;;
     zstd) echo ;;
+    zeromq) echo ;;
   esac
 }
 
@@ -190,6 +195,22 @@ configure_zstd() {
     -DCMAKE_BUILD_TYPE=Release \
     -DZSTD_MULTITHREAD_SUPPORT=ON -DZSTD_BUILD_STATIC=ON -DZSTD_BUILD_SHARED=OFF \
     -DZSTD_BUILD_PROGRAMS=ON -DZSTD_BUILD_TESTS=OFF
+}
+
+configure_zeromq() {
+  local dir=$1
+  # Shared library only (the static one compiles the same sources again); optional
+  # dependencies off so that the database is the same on every machine: built-in
+  # tweetnacl/sha1/strlcpy instead of libsodium/NSS/libbsd, no drafts, no
+  # PGM/NORM transports; no tests, perf tools, docs or packaging rules.
+  cmake -S "$dir/src" -B "$dir/build" -G "Unix Makefiles" \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DBUILD_SHARED=ON -DBUILD_STATIC=OFF -DBUILD_TESTS=OFF -DWITH_PERF_TOOL=OFF \
+    -DWITH_DOCS=OFF -DENABLE_CPACK=OFF -DENABLE_CLANG=OFF -DENABLE_PRECOMPILED=OFF \
+    -DENABLE_DRAFTS=OFF -DWITH_LIBSODIUM=OFF -DWITH_NSS=OFF \
+    -DWITH_LIBBSD=OFF -DWITH_OPENPGM=OFF -DWITH_NORM=OFF -DWITH_VMCI=OFF
 }
 
 configure_memcached() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/real-world.sh — run `lockgraph check` over real-world trees (leveldb,
-# memcached, zstd; see bench/fetch-trees.sh) and report, per tree: number of TUs,
-# findings per check, exit code, wall time and any tool error lines.
+# memcached, zstd, zeromq; see bench/fetch-trees.sh) and report, per tree: number
+# of TUs, findings per check, exit code, wall time and any tool error lines.
 #
 # Usage:  bench/real-world.sh [-o OUT_DIR] [TREE...]
 #   TREE...     subset of the trees fetch-trees.sh knows (default: all)

@@ -110,7 +110,7 @@ private:
   }
   bool isRecursive(const LockRef &L) const {
     return L.Kind == LockKind::RecursiveMutex ||
-           (P.RecursiveClasses && P.RecursiveClasses->count(L.className()));
+           (P.RecursiveClasses && P.RecursiveClasses->count(L.declName()));
   }
   static bool effectiveMust(const HeldFact &H) {
     return H.Must && H.TryId < 0;
@@ -301,9 +301,11 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
       Existing->Count = std::min(2u, Existing->Count + 1);
       return;
     }
+    // Error only when both are certain: held on every path here, and
+    // taken on every path through the callee.
     if (Report && H && L.isPrecise() && !BothShared)
       H->handleDoubleAcquire(F, *Existing, L, Site, Chain,
-                             effectiveMust(*Existing));
+                             effectiveMust(*Existing) && Unconditional);
     if (AddFact) {
       // Past a blocking acquisition the lock is held, whatever came before.
       Existing->Must = true;

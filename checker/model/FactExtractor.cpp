@@ -356,7 +356,7 @@ private:
   /// Constructor calls whose object becomes known at the DeclStmt.
   llvm::DenseMap<const CXXConstructExpr *, std::pair<Block *, size_t>>
       PendingCtorCalls;
-  llvm::DenseSet<const VarDecl *> RecursiveAttrs;
+  std::set<std::string> RecursiveAttrs; ///< Keys of recursive mutexattrs.
 };
 
 static bool isTagType(QualType T, llvm::StringRef Name) {
@@ -700,13 +700,11 @@ void FunctionLowering::noteRecursiveInit(const CallExpr *CE) {
   if (!Callee || !Callee->getIdentifier())
     return;
   llvm::StringRef Name = Callee->getName();
-  auto VarOf = [](const Expr *E) -> const VarDecl * {
-    E = strip(E);
-    if (const auto *UO = dyn_cast<UnaryOperator>(E))
-      E = strip(UO->getSubExpr());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    return nullptr;
+  // Attribute objects by identity: a local, a global or a member
+  // (`pthread_mutexattr_t attr_` next to the mutex it configures).
+  auto AttrOf = [&](const Expr *E) -> std::string {
+    LockRef R = Resolver.resolve(E);
+    return R.isUnknown() ? "" : R.key();
   };
   if (Name == "pthread_mutexattr_settype" && CE->getNumArgs() == 2) {
     const Expr *Type = CE->getArg(1)->IgnoreParenImpCasts();
@@ -714,15 +712,14 @@ void FunctionLowering::noteRecursiveInit(const CallExpr *CE) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Type))
       if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
         Recursive = EC->getName().starts_with("PTHREAD_MUTEX_RECURSIVE");
-    if (Recursive)
-      if (const VarDecl *Attr = VarOf(CE->getArg(0)))
-        RecursiveAttrs.insert(Attr);
+    if (std::string Attr = AttrOf(CE->getArg(0)); Recursive && !Attr.empty())
+      RecursiveAttrs.insert(Attr);
     return;
   }
   if (Name == "pthread_mutex_init" && CE->getNumArgs() == 2) {
-    const VarDecl *Attr = VarOf(CE->getArg(1));
-    if (Attr && RecursiveAttrs.count(Attr)) {
-      std::string C = Resolver.resolve(CE->getArg(0)).className();
+    std::string Attr = AttrOf(CE->getArg(1));
+    if (!Attr.empty() && RecursiveAttrs.count(Attr)) {
+      std::string C = Resolver.resolve(CE->getArg(0)).declName();
       if (!C.empty())
         RecursiveLocks.insert(C);
     }
@@ -744,7 +741,7 @@ void FunctionLowering::noteRecursiveInit(const CallExpr *CE) {
         Recursive = (R.Val.getInt().getExtValue() & 1) != 0;
       }
       if (Recursive) {
-        std::string C = Resolver.resolve(CE->getArg(0)).className();
+        std::string C = Resolver.resolve(CE->getArg(0)).declName();
         if (!C.empty())
           RecursiveLocks.insert(C);
       }
@@ -955,7 +952,7 @@ void FunctionLowering::handleDecl(const VarDecl *VD) {
     llvm::StringRef Macro = Lexer::getImmediateMacroName(
         Init->getBeginLoc(), Sites.SM, Sites.Ctx.getLangOpts());
     if (Macro.contains("RECURSIVE"))
-      RecursiveLocks.insert(Resolver.resolveVar(VD).className());
+      RecursiveLocks.insert(Resolver.resolveVar(VD).declName());
   }
 }
 
@@ -1318,7 +1315,7 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     llvm::StringRef Macro =
         Lexer::getImmediateMacroName(L, Sites.SM, Ctx.getLangOpts());
     if (Macro.contains("RECURSIVE"))
-      Recursive.insert(Resolver.resolveVar(VD).className());
+      Recursive.insert(Resolver.resolveVar(VD).declName());
   }
 
   for (const FunctionDecl *FD : Collector.Functions) {

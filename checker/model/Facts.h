@@ -112,7 +112,7 @@ struct FunctionFacts {
 struct TranslationUnitFacts {
   std::string MainFile;
   std::vector<FunctionFacts> Functions;
-  /// Lock classes (LockRef::className()) initialised as recursive somewhere
+  /// Lock declarations (LockRef::declName()) initialised as recursive somewhere
   /// in this TU (PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP, a recursive
   /// mutexattr, mtx_recursive).
   std::vector<std::string> RecursiveLocks;

@@ -50,7 +50,7 @@ std::string LockRef::key() const {
   return K;
 }
 
-std::string LockRef::className() const {
+std::string LockRef::declName() const {
   if (!Path.empty()) {
     // The innermost named field; "[]" steps belong to the field before.
     for (auto It = Path.rbegin(); It != Path.rend(); ++It)
@@ -71,13 +71,43 @@ std::string LockRef::className() const {
   return "";
 }
 
+static std::string unqualified(const std::string &Field) {
+  std::string::size_type Colon = Field.rfind("::");
+  return Colon == std::string::npos ? Field : Field.substr(Colon + 2);
+}
+
+std::string LockRef::className() const {
+  std::string Name;
+  size_t First = 0;
+  switch (Root) {
+  case RootKind::Global:
+    Name = Base;
+    break;
+  case RootKind::Local:
+    Name = Base.substr(0, Base.rfind('@'));
+    break;
+  case RootKind::This:
+  case RootKind::Param:
+  case RootKind::Unknown:
+    // Any object of the class: the first field, qualified by its class.
+    if (Path.empty())
+      return "";
+    Name = Path.front();
+    First = 1;
+    break;
+  }
+  for (size_t I = First; I < Path.size(); ++I)
+    Name += Path[I] == "[]" ? "[]" : "." + unqualified(Path[I]);
+  return Name;
+}
+
 std::string LockRef::displayName() const {
   std::string C = className();
   return C.empty() ? Spelling : C;
 }
 
 std::string LockRef::shortName() const {
-  std::string C = className();
+  std::string C = declName();
   if (C.empty())
     return Spelling;
   std::string::size_type At = C.find('@');

@@ -47,10 +47,15 @@ struct LockRef {
   bool isPrecise() const;
   /// Identity within one function frame; equal keys are the same lock.
   std::string key() const;
-  /// The lock class used as a node of the global lock-order graph: the last
-  /// field ("Account::mu_"), or the global's name; empty when the frame
-  /// alone cannot name it (a bare parameter).
+  /// The lock class used as a node of the global lock-order graph: the
+  /// field path from any object of the first field's class
+  /// ("Account::mu_", "Ctx::slots.m_" for a wrapper member), or from the
+  /// global or local variable ("g_ctx.slots.m"); empty when the frame alone
+  /// cannot name it (a bare parameter).
   std::string className() const;
+  /// The declaration of the lock object itself: the innermost field
+  /// ("Mutex::m_") or the variable. Recursive-ness is a property of it.
+  std::string declName() const;
   /// Human-readable identity for reports ("Account::mu_", "g_mu").
   std::string displayName() const;
   /// The short name used in messages: the innermost field or the variable,

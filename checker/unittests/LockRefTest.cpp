@@ -57,17 +57,35 @@ TEST(LockRefTest, KeySeparatesRootsWithTheSamePath) {
       EXPECT_NE(Keys[I], Keys[J]) << I << " vs " << J;
 }
 
-TEST(LockRefTest, ClassNameIsTheInnermostField) {
+TEST(LockRefTest, ClassNameIsTheFieldPathFromTheFirstClass) {
   EXPECT_EQ(make(RootKind::Param, "0", {"Bank::accounts_", "Account::mu_"})
                 .className(),
-            "Account::mu_");
+            "Bank::accounts_.mu_");
+  // Two wrapper members of one class are two lock classes.
+  EXPECT_EQ(make(RootKind::This, "", {"Ctx::slots", "Mutex::m_"}).className(),
+            "Ctx::slots.m_");
+  EXPECT_EQ(make(RootKind::This, "", {"Ctx::opts", "Mutex::m_"}).className(),
+            "Ctx::opts.m_");
+  // A global object's members are named from the global.
+  EXPECT_EQ(make(RootKind::Global, "g_ctx", {"Ctx::slots", "Mutex::m_"})
+                .className(),
+            "g_ctx.slots.m_");
 }
 
-TEST(LockRefTest, ClassNameSkipsArraySteps) {
-  EXPECT_EQ(make(RootKind::This, "", {"Table::locks_", "[]"}).className(),
+TEST(LockRefTest, DeclNameIsTheInnermostField) {
+  EXPECT_EQ(make(RootKind::Param, "0", {"Bank::accounts_", "Account::mu_"})
+                .declName(),
+            "Account::mu_");
+  EXPECT_EQ(make(RootKind::This, "", {"Table::locks_", "[]"}).declName(),
             "Table::locks_");
-  // An array of global mutexes is the global's class.
-  EXPECT_EQ(make(RootKind::Global, "g_locks", {"[]"}).className(), "g_locks");
+  EXPECT_EQ(make(RootKind::Global, "g_locks", {"[]"}).declName(), "g_locks");
+}
+
+TEST(LockRefTest, ClassNameKeepsArraySteps) {
+  EXPECT_EQ(make(RootKind::This, "", {"Table::locks_", "[]"}).className(),
+            "Table::locks_[]");
+  // An array of global mutexes: every element is one class.
+  EXPECT_EQ(make(RootKind::Global, "g_locks", {"[]"}).className(), "g_locks[]");
 }
 
 TEST(LockRefTest, ClassNameOfVariables) {
