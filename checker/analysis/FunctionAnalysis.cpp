@@ -102,6 +102,24 @@ private:
     return Unavoidable[B] = !ReachesExit;
   }
 
+  /// Rewrites a lock reached through a guard object's reference member to
+  /// the lock the guard was constructed with.
+  LockRef canonical(const LockRef &L) const {
+    for (const auto &[From, To] : Aliases) {
+      if (L.Root != From.Root || L.Base != From.Base ||
+          L.Path.size() <= From.Path.size() ||
+          !std::equal(From.Path.begin(), From.Path.end(), L.Path.begin()))
+        continue;
+      LockRef R = To;
+      R.Path.insert(R.Path.end(), L.Path.begin() + From.Path.size(),
+                    L.Path.end());
+      R.Kind = L.Kind;
+      R.Spelling = L.Spelling;
+      return R;
+    }
+    return L;
+  }
+
   const ThreadRoot *root() const {
     if (!P.Roots)
       return nullptr;
@@ -141,6 +159,8 @@ private:
   std::set<std::string> AcquireKeys; ///< Deduplicates summary acquisitions.
   std::map<int, bool> Unavoidable;
   std::map<int, bool> TryFlip; ///< Call try ids whose success is "== 0".
+  /// Guard members bound at construction: object.field -> target.
+  std::vector<std::pair<LockRef, LockRef>> Aliases;
   int CurrentBlock = -1; ///< The block whose events are being applied.
   std::set<std::string> OpenEdgeKeys;
 };
@@ -244,6 +264,12 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
                        int Guard, const std::vector<LockRef> &ReleasedBefore,
                        bool Report, bool AddFact, bool Unconditional,
                        bool Together) {
+  if (!Aliases.empty() && L.Root != RootKind::Global) {
+    LockRef C = canonical(L);
+    if (C.key() != L.key())
+      return acquire(S, C, Mode, Site, Chain, Guard, ReleasedBefore, Report,
+                     AddFact, Unconditional, Together);
+  }
   std::string Key = L.key();
   auto IsReleasedBefore = [&](const std::string &K) {
     for (const LockRef &R : ReleasedBefore)
@@ -331,6 +357,11 @@ void Analyzer::acquire(Lockset &S, const LockRef &L, AccessMode Mode,
 
 void Analyzer::release(Lockset &S, const LockRef &L, const SourcePos &Site,
                        const CallChain &Chain, bool Must, bool Report) {
+  if (!Aliases.empty() && L.Root != RootKind::Global) {
+    LockRef C = canonical(L);
+    if (C.key() != L.key())
+      return release(S, C, Site, Chain, Must, Report);
+  }
   std::string Key = L.key();
   if (HeldFact *Held = S.find(Key)) {
     if (!Must) {
@@ -408,6 +439,17 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
   }
   if (!Callee)
     return;
+  // A constructor binding reference members: `Guard g(mu)` makes g's
+  // member name mu from here on.
+  for (const auto &[Field, Target] : Callee->FieldAliases) {
+    LockRef Self;
+    Self.Root = RootKind::This;
+    Self.Path.push_back(Field);
+    LockRef From = substitute(Self, E);
+    LockRef To = substitute(Target, E);
+    if (!From.isUnknown() && !To.isUnknown())
+      Aliases.emplace_back(From, To);
+  }
   CallStep Head{E.Site, E.CalleeName};
   for (const SummaryAcquire &A : Callee->Acquires) {
     LockRef L = substitute(A.Lock, E);
@@ -437,7 +479,7 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
     release(S, L, R.Site, prepend(Head, R.Chain), R.Must, Report);
   }
   for (const SummaryHeld &X : Callee->HeldAtExit) {
-    LockRef L = substitute(X.Lock, E);
+    LockRef L = canonical(substitute(X.Lock, E));
     std::string Key = L.key();
     // A callee that may release and may acquire the same lock (a switch
     // over "pause" and "resume") leaves a caller's hold as it was.
@@ -718,6 +760,7 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     Contract.insert(L.key());
 
   // The summary callers apply.
+  Result.Summary.FieldAliases = F.FieldAliases;
   for (SummaryAcquire &A : Result.Summary.Acquires)
     A.Unconditional = AtExit.Reachable && AtExit.passed(A.Lock.key());
   if (AtExit.Reachable) {

@@ -72,6 +72,9 @@ enum class TryResult : uint8_t {
 
 struct FunctionSummary {
   TryResult Try = TryResult::None;
+  /// Constructors: members bound to what the caller passed (see
+  /// FunctionFacts::FieldAliases), in the constructor's frame.
+  std::vector<std::pair<std::string, LockRef>> FieldAliases;
   std::vector<SummaryAcquire> Acquires;
   std::vector<SummaryHeld> HeldAtExit;
   std::vector<SummaryRelease> Releases;

@@ -1335,13 +1335,28 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
     F.NumParams = FD->getNumParams();
     F.IsMain = FD->isMain();
     F.Contract = contractOf(FD, Resolver);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
+      Resolver.setFrame(FD);
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        const FieldDecl *Field = Init->getMember();
+        if (!Field || !Init->getInit() ||
+            !(Field->getType()->isReferenceType() ||
+              Field->getType()->isPointerType()))
+          continue;
+        LockRef Target = Resolver.resolve(Init->getInit());
+        if (Target.Root == RootKind::Param || Target.Root == RootKind::This ||
+            Target.Root == RootKind::Global)
+          F.FieldAliases.emplace_back(PrimitiveCatalog::qualifiedName(Field),
+                                      Target);
+      }
+    }
     Resolver.setFrame(FD);
     OrderingFinder Ordering(Resolver);
     Ordering.TraverseStmt(FD->getBody());
     F.OrderedPairs.assign(Ordering.Pairs.begin(), Ordering.Pairs.end());
     FunctionLowering Lowering(Sites, Catalog, Resolver, Recursive);
     bool Relevant = Lowering.lower(FD, F);
-    if (Relevant || !F.Contract.empty())
+    if (Relevant || !F.Contract.empty() || !F.FieldAliases.empty())
       TU.Functions.push_back(std::move(F));
   }
   Recursive.erase(std::string());

@@ -104,6 +104,10 @@ struct FunctionFacts {
   /// taking one lock of each here is not an inversion.
   std::vector<std::pair<std::string, std::string>> OrderedPairs;
   LockContract Contract;
+  /// A constructor's reference or pointer members bound to a parameter or
+  /// member (`Guard(Mutex &m) : m_(m)`): field -> what it refers to. Lets
+  /// an unannotated RAII guard's lock be the mutex it was given.
+  std::vector<std::pair<std::string, LockRef>> FieldAliases;
   int Entry = 0;
   int Exit = 0;
   std::vector<Block> Blocks;

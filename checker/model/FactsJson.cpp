@@ -144,6 +144,12 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
                    {"acq", locksToJson(F.Contract.Acquires)},
                    {"acqs", locksToJson(F.Contract.AcquiresShared)},
                    {"rel", locksToJson(F.Contract.Releases)},
+                   {"alias", [&] {
+                      json A = json::array();
+                      for (const auto &[Field, Ref] : F.FieldAliases)
+                        A.push_back(json::array({Field, lockToJson(Ref)}));
+                      return A;
+                    }()},
                    {"entry", F.Entry},
                    {"exit", F.Exit},
                    {"blocks", Blocks}});
@@ -176,6 +182,10 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
       F.Contract.Acquires = locksFromJson(JF.at("acq"));
       F.Contract.AcquiresShared = locksFromJson(JF.at("acqs"));
       F.Contract.Releases = locksFromJson(JF.at("rel"));
+      if (JF.contains("alias"))
+        for (const json &A : JF["alias"])
+          F.FieldAliases.emplace_back(A.at(0).get<std::string>(),
+                                      lockFromJson(A.at(1)));
       F.Entry = JF.at("entry").get<int>();
       F.Exit = JF.at("exit").get<int>();
       for (const json &JB : JF.at("blocks")) {
