@@ -63,6 +63,11 @@ public:
                                   const SourcePos &Return, bool OnEveryPath,
                                   const ThreadRoot *Root) {}
 
+  /// An exception leaves \p F at \p Throw while \p Held, taken by hand
+  /// (no guard unlocks it during unwinding), is held.
+  virtual void handleHeldAtThrow(const FunctionFacts &F, const HeldFact &Held,
+                                 const SourcePos &Throw) {}
+
   /// A cycle of the lock-order graph that no common lock guards.
   virtual void handleLockCycle(const LockCycle &Cycle) {}
 };

@@ -149,7 +149,8 @@ private:
                   const Lockset &S);
   void finish(const std::vector<Lockset> &Out, const Lockset &AtExit);
   TryResult tryAcquireKind(const std::vector<Lockset> &Out,
-                           const std::string &Key) const;
+                           const std::string &Key,
+                           bool *HoldingConstant = nullptr) const;
 
   const FunctionFacts &F;
   const ProgramContext &P;
@@ -700,7 +701,8 @@ void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
 }
 
 TryResult Analyzer::tryAcquireKind(const std::vector<Lockset> &Out,
-                                   const std::string &Key) const {
+                                   const std::string &Key,
+                                   bool *HoldingConstant) const {
   // The returns that keep the lock and those that do not must be told
   // apart by the value: constants that differ, or "zero / null" against
   // anything else (`return NULL;` versus `return iter;`).
@@ -727,6 +729,8 @@ TryResult Analyzer::tryAcquireKind(const std::vector<Lockset> &Out,
     else
       (Holds ? HoldingOther : FreeOther) = true;
   }
+  if (HoldingConstant)
+    *HoldingConstant = !Holding.empty();
   if ((Holding.empty() && !HoldingVaries) || (Free.empty() && !FreeVaries))
     return TryResult::None;
   if (!HoldingVaries && !FreeVaries) {
@@ -787,9 +791,15 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
     }
   }
   for (const SummaryHeld &X : Result.Summary.HeldAtExit)
-    if (!X.Must && !AtExit.passed(X.Lock.key())) {
-      Result.Summary.Try = tryAcquireKind(Out, X.Lock.key());
-      break;
+    if (!X.Must) {
+      bool HoldingConstant = false;
+      TryResult Kind = tryAcquireKind(Out, X.Lock.key(), &HoldingConstant);
+      if (!AtExit.passed(X.Lock.key()) ||
+          (F.ReturnsPointer && Kind == TryResult::HeldWhenNonZero &&
+           !HoldingConstant)) {
+        Result.Summary.Try = Kind;
+        break;
+      }
     }
   if (!H)
     return;
@@ -819,6 +829,21 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
       if (!R.Entry)
         ReleasedAtSomeReturn.insert(R.Key);
   }
+  // Throws that leave the function: guards unlock while unwinding, locks
+  // taken by hand stay held.
+  std::set<std::string> ReportedThrow;
+  for (size_t B = 0; B < F.Blocks.size(); ++B) {
+    const Block &Blk = F.Blocks[B];
+    if (!Out[B].Reachable || !Blk.Throws ||
+        std::find(Blk.Succs.begin(), Blk.Succs.end(), F.Exit) ==
+            Blk.Succs.end())
+      continue;
+    for (const HeldFact &Held : Out[B].Held)
+      if (Held.Guard < 0 && !Held.Unmanaged && !Held.Entry &&
+          Held.TryId < 0 && Held.Lock.isPrecise() &&
+          !Contract.count(Held.Key) && ReportedThrow.insert(Held.Key).second)
+        H->handleHeldAtThrow(F, Held, Blk.ReturnSite);
+  }
   std::stable_sort(AtReturns.begin(), AtReturns.end(),
                    [](const auto &A, const auto &B) { return A.first < B.first; });
   for (const auto &[Site, Held] : AtReturns) {
@@ -836,11 +861,20 @@ void Analyzer::finish(const std::vector<Lockset> &Out, const Lockset &AtExit) {
       continue;
     if (!OnEveryPath && !Root && !ReleasedAtSomeReturn.count(Held->Key))
       continue;
-    // A lock taken on every path is no try-acquire (`pop()` that forgets
-    // to unlock before `return false`).
-    if (!OnEveryPath && !AtExit.passed(Held->Key) &&
-        tryAcquireKind(Out, Held->Key) != TryResult::None)
-      continue;
+    // Returns that hold the lock told apart by their value make a
+    // try-acquire function. If the lock is taken on every path, only
+    // "the object, locked / NULL after unlocking" qualifies: a constant
+    // returned while holding it (`pop()` forgetting to unlock before
+    // `return false`) is the classic leak.
+    if (!OnEveryPath) {
+      bool HoldingConstant = false;
+      TryResult Kind = tryAcquireKind(Out, Held->Key, &HoldingConstant);
+      if (Kind != TryResult::None &&
+          (!AtExit.passed(Held->Key) ||
+           (F.ReturnsPointer && Kind == TryResult::HeldWhenNonZero &&
+            !HoldingConstant)))
+        continue;
+    }
     if (Held->TryId >= 0)
       continue;
     if (!Reported.insert(Held->Key).second)

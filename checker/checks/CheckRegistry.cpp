@@ -206,6 +206,12 @@ void CheckMultiplexer::handleHeldAtReturn(const FunctionFacts &F,
   for (auto &C : Checks)
     C->handleHeldAtReturn(F, Held, Return, OnEveryPath, Root);
 }
+void CheckMultiplexer::handleHeldAtThrow(const FunctionFacts &F,
+                                         const HeldFact &Held,
+                                         const SourcePos &Throw) {
+  for (auto &C : Checks)
+    C->handleHeldAtThrow(F, Held, Throw);
+}
 void CheckMultiplexer::handleLockCycle(const LockCycle &Cycle) {
   for (auto &C : Checks)
     C->handleLockCycle(Cycle);

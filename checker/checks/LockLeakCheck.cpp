@@ -27,4 +27,16 @@ void LockLeakCheck::handleHeldAtReturn(const FunctionFacts &F,
   addAcquiredNote(Out, Held.Lock, Held.Site, Held.Chain, "acquired");
 }
 
+void LockLeakCheck::handleHeldAtThrow(const FunctionFacts &F,
+                                      const HeldFact &Held,
+                                      const SourcePos &Throw) {
+  Finding &Out = report(Severity::Warning, Throw,
+                        "mutex " + quoted(Held.Lock.shortName()) +
+                            " is still held when an exception leaves " +
+                            quoted(F.Name) + " here",
+                        F.Name);
+  Out.Locks.push_back(Held.Lock.displayName());
+  addAcquiredNote(Out, Held.Lock, Held.Site, Held.Chain, "acquired");
+}
+
 } // namespace lockgraph

@@ -18,6 +18,8 @@ public:
   void handleHeldAtReturn(const FunctionFacts &F, const HeldFact &Held,
                           const SourcePos &Return, bool OnEveryPath,
                           const ThreadRoot *Root) override;
+  void handleHeldAtThrow(const FunctionFacts &F, const HeldFact &Held,
+                         const SourcePos &Throw) override;
 };
 
 } // namespace lockgraph

@@ -1178,6 +1178,19 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
     handleTerminator(B, BOut);
     BOut.NoReturn = B->hasNoReturnElement() ||
                     isa_and_nonnull<CXXThrowExpr>(B->getTerminatorStmt());
+    // Exceptions no handler of a try statement catches leave the function
+    // from its dispatch block: not a return either.
+    if (isa_and_nonnull<CXXTryStmt>(B->getTerminatorStmt()))
+      BOut.NoReturn = true;
+    // A throw is an element of its block, not its terminator.
+    for (const CFGElement &E : *B)
+      if (auto S = E.getAs<CFGStmt>())
+        if (isa<CXXThrowExpr>(S->getStmt())) {
+          BOut.NoReturn = true;
+          BOut.Throws = true;
+          if (!BOut.ReturnSite.valid())
+            BOut.ReturnSite = Sites.pos(S->getStmt()->getBeginLoc());
+        }
     if (!BOut.Events.empty())
       Relevant = true;
   }
@@ -1334,6 +1347,7 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
       F.EndLoc = Sites.pos(Body->getEndLoc());
     F.NumParams = FD->getNumParams();
     F.IsMain = FD->isMain();
+    F.ReturnsPointer = FD->getReturnType()->isPointerType();
     F.Contract = contractOf(FD, Resolver);
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
       Resolver.setFrame(FD);

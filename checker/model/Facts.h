@@ -71,6 +71,9 @@ struct Block {
   SourcePos ReturnSite;
   /// Ends in a throw or a call that does not return: not a return path.
   bool NoReturn = false;
+  /// Ends in a throw that leaves the function: guards unlock, manual locks
+  /// stay held.
+  bool Throws = false;
   /// The returned value when it is a constant (`return -1;`,
   /// `return NULL;`, `return true;`): functions that keep a lock on the
   /// returns of one value and release it on the others are try-acquire
@@ -99,6 +102,8 @@ struct FunctionFacts {
   unsigned NumParams = 0;
   bool IsMain = false;
   bool IsLambda = false;
+  /// Returns a pointer: "the object, locked, or NULL" is a known protocol.
+  bool ReturnsPointer = false;
   /// Pairs of objects (LockRef keys, sorted) the function orders by
   /// comparing their addresses or a field (`&a < &b`, `a.id < b.id`):
   /// taking one lock of each here is not an inversion.

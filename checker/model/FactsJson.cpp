@@ -130,6 +130,8 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
         JB["rv"] = B.ReturnValue;
       if (B.NoReturn)
         JB["noret"] = true;
+      if (B.Throws)
+        JB["throws"] = true;
       Blocks.push_back(JB);
     }
     Fns.push_back({{"usr", F.Usr},
@@ -140,6 +142,7 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
                    {"params", F.NumParams},
                    {"main", F.IsMain},
                    {"lambda", F.IsLambda},
+                   {"ptr", F.ReturnsPointer},
                    {"orders", F.OrderedPairs},
                    {"acq", locksToJson(F.Contract.Acquires)},
                    {"acqs", locksToJson(F.Contract.AcquiresShared)},
@@ -177,6 +180,7 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
       F.NumParams = JF.at("params").get<unsigned>();
       F.IsMain = JF.at("main").get<bool>();
       F.IsLambda = JF.at("lambda").get<bool>();
+      F.ReturnsPointer = JF.value("ptr", false);
       F.OrderedPairs = JF.at("orders")
                            .get<std::vector<std::pair<std::string, std::string>>>();
       F.Contract.Acquires = locksFromJson(JF.at("acq"));
@@ -198,6 +202,7 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
         if (JB.contains("ret"))
           B.ReturnSite = posFromJson(JB["ret"]);
         B.NoReturn = JB.value("noret", false);
+        B.Throws = JB.value("throws", false);
         if (JB.contains("rv")) {
           B.HasReturnValue = true;
           B.ReturnValue = JB["rv"].get<long long>();
