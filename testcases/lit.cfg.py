@@ -5,7 +5,7 @@ import lit.formats
 config.name = "lockgraph"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "notebook"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.lockgraph_obj_root, "testcases")
 
@@ -14,6 +14,12 @@ config.test_exec_root = os.path.join(config.lockgraph_obj_root, "testcases")
 config.substitutions.append(("%check", config.lockgraph_bin + " check --fail-on=never"))
 config.substitutions.append(("%lockgraph", config.lockgraph_bin))
 config.substitutions.append(("%src_root", config.lockgraph_src_root))
+# The runtime suites compile programs with the build's C++ compiler against
+# the runtime's headers and the library just built:
+#   %cxx -std=c++20 -I%rt_include %s %rt_lib/liblockgraph_rt.a -pthread -o %t
+config.substitutions.append(("%cxx", config.cxx))
+config.substitutions.append(("%rt_include", config.lockgraph_rt_include))
+config.substitutions.append(("%rt_lib", config.lockgraph_rt_lib))
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Paths in findings are relative to the working directory: run in a
