@@ -1,6 +1,6 @@
 // RUN: %check --checks='-*,lock-leak' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-#include "Inputs/annotated-mutex.h"
+#include "../Inputs/annotated-mutex.h"
 #include <thread>
 
 // Clang thread-safety annotations: capabilities with acquire/release

@@ -1,6 +1,6 @@
 // RUN: %check --checks='-*,lock-order-inversion' %s -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-#include "Inputs/annotated-mutex.h"
+#include "../Inputs/annotated-mutex.h"
 
 // Capabilities and their acquire/release members order like std::mutex.
 Mutex admins_mu, groups_mu;
