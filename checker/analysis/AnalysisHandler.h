@@ -24,6 +24,29 @@ struct ThreadRoot {
   SourcePos Spawn; ///< Where a thread starts running it (invalid for main).
 };
 
+/// One side of a pair of conflicting accesses.
+struct AccessWitness {
+  LockRef Loc;
+  bool Write = false;
+  SourcePos Site;
+  CallChain Chain;            ///< Calls from the thread's code to Site.
+  std::vector<LockRef> Held;  ///< Locks held there on every path.
+  std::string Thread;         ///< Readable name of the code running it.
+  SourcePos ThreadStart;      ///< Where that thread starts (if known).
+};
+
+struct RaceFinding {
+  enum KindTy : uint8_t {
+    Threads,    ///< Two threads that may run at the same time.
+    Library,    ///< Two public methods of a class that takes its own locks.
+    Annotation, ///< A GUARDED_BY location accessed without its lock.
+  };
+  KindTy Kind = Threads;
+  AccessWitness First;  ///< Reported here (the unguarded write if any).
+  AccessWitness Second; ///< The conflicting access (unused: Annotation).
+  std::vector<LockRef> Required; ///< Annotation: the locks it needs.
+};
+
 class AnalysisHandler {
 public:
   virtual ~AnalysisHandler();
@@ -70,6 +93,35 @@ public:
 
   /// A cycle of the lock-order graph that no common lock guards.
   virtual void handleLockCycle(const LockCycle &Cycle) {}
+
+  /// Two accesses to one location that may run at the same time, at least
+  /// one a write, with no lock in common (or an annotated location
+  /// accessed without its lock).
+  virtual void handleRace(const RaceFinding &Race) {}
+
+  /// \p What may block indefinitely at \p Site while \p Held is held.
+  /// \p NeededByJoined: it joins a thread that acquires that lock.
+  virtual void handleBlockingUnderLock(const FunctionFacts &F,
+                                       const std::string &What,
+                                       const SourcePos &Site,
+                                       const CallChain &Chain,
+                                       const HeldFact &Held,
+                                       bool NeededByJoined) {}
+
+  /// The thread object \p Thread may be destroyed (or, \p Reassigned,
+  /// assigned a new thread) at \p Where while joinable.
+  virtual void handleThreadNotJoined(const FunctionFacts &F,
+                                     const JoinableFact &Thread,
+                                     const SourcePos &Where, bool Reassigned) {}
+
+  /// A detached thread started at \p Spawn refers to \p Local, a local of
+  /// \p F, which ends when \p F returns (\p Use: where the thread uses it,
+  /// if known).
+  virtual void handleDetachedEscape(const FunctionFacts &F,
+                                    const SourcePos &Spawn,
+                                    const std::string &Entry,
+                                    const LockRef &Local,
+                                    const SourcePos &Use) {}
 };
 
 } // namespace lockgraph

@@ -1,6 +1,8 @@
 //===- FunctionAnalysis.cpp - Lockset dataflow over one function's facts --===//
 #include "analysis/FunctionAnalysis.h"
 
+#include "analysis/RaceAnalysis.h"
+
 #include <algorithm>
 #include <deque>
 
@@ -163,7 +165,31 @@ private:
   /// Guard members bound at construction: object.field -> target.
   std::vector<std::pair<LockRef, LockRef>> Aliases;
   int CurrentBlock = -1; ///< The block whose events are being applied.
+  size_t CurrentEvent = 0;
   std::set<std::string> OpenEdgeKeys;
+
+  // The thread model (see RaceAnalysis.h).
+  void prepareThreads();
+  std::vector<LockRef> heldLocks(const Lockset &S) const;
+  std::vector<int> runningIds(const Lockset &S) const;
+  void recordAccess(const Lockset &S, SummaryAccess A, bool AddHeld);
+  void spawnThread(Lockset &S, const Event &E, bool Report);
+  void joinThread(Lockset &S, const Event &E, bool Report);
+  void checkBlocking(const Lockset &S, const std::string &What,
+                     const SourcePos &Site, const CallChain &Chain,
+                     const std::vector<LockRef> &Frees,
+                     const std::set<std::string> *Needed, bool Report);
+  void checkEscape(const ThreadInstance &T);
+  void finishThreads(const Lockset &AtExit);
+  bool inCycle(int B) const;
+  std::string ownerOf(const LockRef &L) const;
+  /// Thread instances: one per spawn event and per thread a callee leaves
+  /// running, numbered before the dataflow so that facts can name them.
+  std::vector<ThreadInstance> Instances;
+  std::map<std::pair<int, size_t>, std::vector<int>> InstancesAt;
+  std::vector<OwnAccess> Own;
+  std::set<std::string> BlockingSeen;
+  std::vector<LockRef> EntryHeld; ///< REQUIRES: held by every caller.
 };
 
 CallChain prepend(const CallStep &Head, const CallChain &Tail) {
@@ -479,6 +505,39 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
       ReleasedHeld.insert(L.key());
     release(S, L, R.Site, prepend(Head, R.Chain), R.Must, Report);
   }
+  if (Report) {
+    for (const SummaryAccess &A : Callee->Accesses) {
+      SummaryAccess R = A;
+      R.Loc = canonical(substitute(A.Loc, E));
+      if (R.Loc.isUnknown())
+        continue;
+      R.Chain = prepend(Head, A.Chain);
+      R.Held.clear();
+      for (const LockRef &L : A.Held)
+        if (LockRef X = substitute(L, E); !X.isUnknown())
+          R.Held.push_back(canonical(X));
+      R.Required.clear();
+      for (const LockRef &L : A.Required)
+        if (LockRef X = substitute(L, E); !X.isUnknown())
+          R.Required.push_back(X);
+      recordAccess(S, std::move(R), !A.InThread);
+    }
+    for (const SummaryBlocking &B : Callee->Blocking) {
+      std::vector<LockRef> Frees;
+      for (const LockRef &L : B.Frees)
+        Frees.push_back(substitute(L, E));
+      checkBlocking(S, B.What, B.Site, prepend(Head, B.Chain), Frees, nullptr,
+                    Report);
+    }
+  }
+  // Threads the callee leaves running start here.
+  if (auto It = InstancesAt.find({CurrentBlock, CurrentEvent});
+      It != InstancesAt.end())
+    for (int Id : It->second) {
+      if (Report)
+        Instances[Id].RunningAtStart = runningIds(S);
+      S.addRunning({Id, ""});
+    }
   for (const SummaryHeld &X : Callee->HeldAtExit) {
     LockRef L = canonical(substitute(X.Lock, E));
     std::string Key = L.key();
@@ -675,11 +734,410 @@ void Analyzer::transfer(Lockset &S, const Event &E, bool Report) {
     applyCall(S, E, Report);
     return;
   case Event::Spawn:
+    spawnThread(S, E, Report);
     return;
+  case Event::Access: {
+    if (!Report || E.Locks.empty())
+      return;
+    SummaryAccess A;
+    A.Loc = canonical(E.Locks.front());
+    A.Write = E.Write;
+    A.Site = E.Site;
+    A.Required.assign(E.Locks.begin() + 1, E.Locks.end());
+    recordAccess(S, std::move(A), true);
+    return;
+  }
+  case Event::ThreadJoin:
+    joinThread(S, E, Report);
+    return;
+  case Event::ThreadDetach: {
+    if (E.Locks.empty())
+      return;
+    std::string Key = canonical(E.Locks.front()).key();
+    S.dropJoinable(Key);
+    if (Report)
+      for (const RunningFact &R : S.Running)
+        if (R.Object == Key)
+          checkEscape(Instances[R.Id]);
+    return;
+  }
+  case Event::ThreadDestroy: {
+    if (E.Locks.empty())
+      return;
+    std::string Key = canonical(E.Locks.front()).key();
+    if (const JoinableFact *J = S.joinable(Key)) {
+      if (Report && H)
+        H->handleThreadNotJoined(F, *J, E.Site, false);
+      S.dropJoinable(Key);
+    }
+    return;
+  }
+  case Event::Blocking: {
+    std::vector<LockRef> Frees = E.Locks;
+    if (E.Guard >= 0)
+      if (auto It = S.Guards.find(E.Guard); It != S.Guards.end())
+        Frees = It->second.Locks;
+    checkBlocking(S, E.CalleeName, E.Site, {}, Frees, nullptr, Report);
+    return;
+  }
+  }
+}
+
+bool Analyzer::inCycle(int B) const {
+  std::vector<char> Seen(F.Blocks.size(), 0);
+  std::vector<int> Work;
+  for (int S : F.Blocks[B].Succs)
+    if (S >= 0 && size_t(S) < F.Blocks.size() && !Seen[S]) {
+      Seen[S] = 1;
+      Work.push_back(S);
+    }
+  while (!Work.empty()) {
+    int X = Work.back();
+    Work.pop_back();
+    if (X == B)
+      return true;
+    for (int S : F.Blocks[X].Succs)
+      if (S >= 0 && size_t(S) < F.Blocks.size() && !Seen[S]) {
+        Seen[S] = 1;
+        Work.push_back(S);
+      }
+  }
+  return false;
+}
+
+std::string Analyzer::ownerOf(const LockRef &L) const {
+  if (L.Root != RootKind::Local)
+    return "";
+  std::string::size_type Sep = L.Base.rfind("::");
+  return Sep == std::string::npos ? "" : L.Base.substr(0, Sep);
+}
+
+std::vector<LockRef> Analyzer::heldLocks(const Lockset &S) const {
+  std::vector<LockRef> Out = EntryHeld;
+  for (const HeldFact &Held : S.Held)
+    if (effectiveMust(Held))
+      Out.push_back(Held.Lock);
+  return Out;
+}
+
+std::vector<int> Analyzer::runningIds(const Lockset &S) const {
+  std::vector<int> Ids;
+  for (const RunningFact &R : S.Running)
+    Ids.push_back(R.Id);
+  return Ids;
+}
+
+void Analyzer::recordAccess(const Lockset &S, SummaryAccess A, bool AddHeld) {
+  if (A.Loc.isUnknown())
+    return;
+  if (AddHeld) {
+    std::vector<LockRef> Here = heldLocks(S);
+    A.Held.insert(A.Held.end(), Here.begin(), Here.end());
+  }
+  // Annotations the locks held here satisfy are settled.
+  std::vector<LockRef> Unmet;
+  for (const LockRef &R : A.Required)
+    if (!haveCommonLock({R}, A.Held))
+      Unmet.push_back(R);
+  A.Required = std::move(Unmet);
+  Own.push_back({std::move(A), runningIds(S)});
+}
+
+void Analyzer::prepareThreads() {
+  for (const LockRef &L : F.Contract.Requires)
+    EntryHeld.push_back(L);
+  std::map<std::string, int> SpawnsOf;
+  for (const Block &B : F.Blocks)
+    for (const Event &E : B.Events)
+      if (E.Kind == Event::Spawn)
+        ++SpawnsOf[E.Callee];
+  auto Rebase = [&](const SummaryAccess &A, const Event &E,
+                    const CallStep &Head, SummaryAccess &Out) {
+    Out = A;
+    Out.Loc = canonical(substitute(A.Loc, E));
+    if (Out.Loc.isUnknown())
+      return false;
+    Out.Chain = prepend(Head, A.Chain);
+    Out.Held.clear();
+    for (const LockRef &L : A.Held) {
+      LockRef R = substitute(L, E);
+      if (!R.isUnknown())
+        Out.Held.push_back(canonical(R));
+    }
+    Out.Required.clear();
+    for (const LockRef &L : A.Required) {
+      LockRef R = substitute(L, E);
+      if (!R.isUnknown())
+        Out.Required.push_back(R);
+    }
+    return true;
+  };
+  for (size_t B = 0; B < F.Blocks.size(); ++B) {
+    const std::vector<Event> &Events = F.Blocks[B].Events;
+    for (size_t I = 0; I < Events.size(); ++I) {
+      const Event &E = Events[I];
+      if (E.Kind != Event::Spawn && E.Kind != Event::Call)
+        continue;
+      const FunctionSummary *Callee =
+          P.Summary ? P.Summary(E.Callee) : nullptr;
+      CallStep Head{E.Site, E.CalleeName};
+      if (E.Kind == Event::Call) {
+        if (!Callee)
+          continue;
+        for (const SummaryThread &T : Callee->Threads) {
+          ThreadInstance Inst;
+          Inst.Entry = T.Entry;
+          Inst.Spawn = T.Spawn;
+          Inst.Chain = prepend(Head, T.Chain);
+          Inst.Multi = T.Multi || inCycle(int(B));
+          Inst.FromCall = true;
+          for (const SummaryAccess &A : T.Accesses) {
+            SummaryAccess R;
+            if (Rebase(A, E, Head, R))
+              Inst.Accesses.push_back(std::move(R));
+          }
+          InstancesAt[{int(B), I}].push_back(int(Instances.size()));
+          Instances.push_back(std::move(Inst));
+        }
+        continue;
+      }
+      ThreadInstance Inst;
+      Inst.Entry = E.CalleeName;
+      Inst.Spawn = E.Site;
+      bool Container = false;
+      if (!E.Locks.empty()) {
+        Inst.Chain = {};
+        for (const std::string &Step : E.Locks.front().Path)
+          Container |= Step == "[]";
+      }
+      Inst.Multi = Container || SpawnsOf[E.Callee] > 1 || inCycle(int(B));
+      for (const auto &[Index, Ref] : E.Args)
+        if (Index >= 0 || Ref.Root != RootKind::This || !Ref.Path.empty())
+          Inst.Refs.push_back(Ref);
+      if (Callee) {
+        for (const SummaryAccess &A : Callee->Accesses) {
+          SummaryAccess R;
+          if (!Rebase(A, E, Head, R))
+            continue;
+          R.Chain = A.Chain; // The entry's own code: no call from here.
+          Inst.Accesses.push_back(std::move(R));
+        }
+        // Threads the entry leaves running run alongside it.
+        for (const SummaryThread &T : Callee->Threads)
+          for (const SummaryAccess &A : T.Accesses) {
+            SummaryAccess R;
+            if (Rebase(A, E, Head, R))
+              Inst.Accesses.push_back(std::move(R));
+          }
+        for (const SummaryAcquire &A : Callee->Acquires) {
+          LockRef L = substitute(A.Lock, E);
+          if (L.isUnknown())
+            continue;
+          Inst.Acquires.push_back(L.key());
+          if (!L.className().empty())
+            Inst.Acquires.push_back("class:" + L.className());
+        }
+      }
+      InstancesAt[{int(B), I}].push_back(int(Instances.size()));
+      Instances.push_back(std::move(Inst));
+    }
+  }
+}
+
+void Analyzer::spawnThread(Lockset &S, const Event &E, bool Report) {
+  auto It = InstancesAt.find({CurrentBlock, CurrentEvent});
+  if (It == InstancesAt.end())
+    return;
+  int Id = It->second.front();
+  std::string Key = E.Locks.empty() ? "" : canonical(E.Locks.front()).key();
+  if (!Key.empty() && !E.Detached && E.Owns) {
+    if (const JoinableFact *J = S.joinable(Key))
+      if (Report && H)
+        H->handleThreadNotJoined(F, *J, E.Site, true);
+    JoinableFact J;
+    J.Key = Key;
+    J.Object = E.Locks.front();
+    J.Start = E.Site;
+    S.setJoinable(std::move(J));
+  }
+  if (Report) {
+    Instances[Id].RunningAtStart = runningIds(S);
+    if (E.Detached)
+      checkEscape(Instances[Id]);
+  }
+  S.JoinedAll.erase(
+      std::remove(S.JoinedAll.begin(), S.JoinedAll.end(), Key),
+      S.JoinedAll.end());
+  S.addRunning({Id, Key});
+}
+
+void Analyzer::joinThread(Lockset &S, const Event &E, bool Report) {
+  std::string Key = E.Locks.empty() ? "" : canonical(E.Locks.front()).key();
+  std::set<std::string> Needed;
+  if (!Key.empty())
+    for (const RunningFact &R : S.Running)
+      if (R.Object == Key)
+        Needed.insert(Instances[R.Id].Acquires.begin(),
+                      Instances[R.Id].Acquires.end());
+  checkBlocking(S, E.CalleeName, E.Site, {}, {}, &Needed, Report);
+  if (Key.empty())
+    return;
+  S.Running.erase(std::remove_if(S.Running.begin(), S.Running.end(),
+                                 [&](const RunningFact &R) {
+                                   return R.Object == Key;
+                                 }),
+                  S.Running.end());
+  S.dropJoinable(Key);
+  if (Key.find("[]") != std::string::npos) {
+    auto At = std::lower_bound(S.JoinedAll.begin(), S.JoinedAll.end(), Key);
+    if (At == S.JoinedAll.end() || *At != Key)
+      S.JoinedAll.insert(At, Key);
+  }
+}
+
+void Analyzer::checkBlocking(const Lockset &S, const std::string &What,
+                             const SourcePos &Site, const CallChain &Chain,
+                             const std::vector<LockRef> &Frees,
+                             const std::set<std::string> *Needed,
+                             bool Report) {
+  if (!Report)
+    return;
+  if (BlockingSeen.insert(Site.File + ":" + std::to_string(Site.Line) + ":" +
+                          std::to_string(Site.Column))
+          .second &&
+      Result.Summary.Blocking.size() < 64) {
+    SummaryBlocking B;
+    B.What = What;
+    B.Site = Site;
+    B.Chain = Chain;
+    B.Frees = Frees;
+    Result.Summary.Blocking.push_back(std::move(B));
+  }
+  if (!H)
+    return;
+  const HeldFact *Report1 = nullptr;
+  bool Deadlock = false;
+  for (const HeldFact &Held : S.Held) {
+    if (!effectiveMust(Held) || Held.Entry)
+      continue;
+    bool Freed = false;
+    for (const LockRef &L : Frees)
+      Freed |= canonical(L).key() == Held.Key;
+    if (Freed)
+      continue;
+    bool Need = Needed && (Needed->count(Held.Key) ||
+                           (!Held.Lock.className().empty() &&
+                            Needed->count("class:" + Held.Lock.className())));
+    if (!Report1 || (Need && !Deadlock)) {
+      Report1 = &Held;
+      Deadlock = Need;
+    }
+  }
+  if (Report1)
+    H->handleBlockingUnderLock(F, What, Site, Chain, *Report1, Deadlock);
+}
+
+void Analyzer::checkEscape(const ThreadInstance &T) {
+  if (!H)
+    return;
+  std::set<std::string> Seen;
+  auto Local = [&](const LockRef &L, const SourcePos &Use) {
+    if (L.Root != RootKind::Local || ownerOf(L) != F.LocalOwner)
+      return;
+    LockRef Var = L;
+    Var.Path.clear();
+    if (!Seen.insert(Var.key()).second)
+      return;
+    H->handleDetachedEscape(F, T.Spawn, T.Entry, L, Use);
+  };
+  for (const LockRef &R : T.Refs)
+    Local(R, SourcePos());
+  for (const SummaryAccess &A : T.Accesses)
+    Local(A.Loc, A.Site);
+}
+
+void Analyzer::finishThreads(const Lockset &AtExit) {
+  // Annotated locations accessed without their lock: reported where no
+  // caller can supply it.
+  bool Top = !P.Called || !P.Called->count(F.Usr) || root();
+  if (H && Top)
+    for (const OwnAccess &O : Own)
+      if (!O.A.Required.empty()) {
+        RaceFinding R;
+        R.Kind = RaceFinding::Annotation;
+        R.First.Loc = O.A.Loc;
+        R.First.Write = O.A.Write;
+        R.First.Site = O.A.Site;
+        R.First.Chain = O.A.Chain;
+        R.First.Held = O.A.Held;
+        R.First.Thread = F.Name;
+        R.Required = O.A.Required;
+        H->handleRace(R);
+      }
+  if (H) {
+    const ThreadRoot *Root = root();
+    reportRaces(Root ? Root->Name : F.Name, Own, Instances, *H);
+  }
+
+  // The summary: accesses callers can name, threads still running.
+  std::set<std::string> Seen;
+  auto Export = [&](SummaryAccess A, std::vector<SummaryAccess> &To,
+                    bool OwnThread) {
+    if (!visibleToCallers(A.Loc, F.LocalOwner))
+      return;
+    if (OwnThread && F.IsCtorOrDtor && A.Loc.Root == RootKind::This)
+      return; // The object is not shared while it is built or destroyed.
+    if (Top)
+      A.Required.clear();
+    std::string Key = A.Loc.key() + (A.Write ? "|w" : "|r") +
+                      (A.InThread ? "|t" : "") +
+                      (A.Required.empty() ? "" : "|q");
+    std::vector<std::string> Locks;
+    for (const LockRef &L : A.Held)
+      Locks.push_back(L.key());
+    std::sort(Locks.begin(), Locks.end());
+    for (const std::string &L : Locks)
+      Key += "|" + L;
+    if (&To == &Result.Summary.Accesses && !Seen.insert(Key).second)
+      return;
+    if (To.size() >= 512)
+      return;
+    To.push_back(std::move(A));
+  };
+  for (const OwnAccess &O : Own)
+    Export(O.A, Result.Summary.Accesses, true);
+  std::vector<char> StillRunning(Instances.size(), 0);
+  if (AtExit.Reachable)
+    for (const RunningFact &R : AtExit.Running)
+      StillRunning[R.Id] = 1;
+  for (size_t I = 0; I < Instances.size(); ++I) {
+    const ThreadInstance &T = Instances[I];
+    if (!StillRunning[I]) {
+      // Started and joined inside: its accesses happen during the call.
+      for (SummaryAccess A : T.Accesses) {
+        A.InThread = true;
+        A.Chain = prepend(CallStep{T.Spawn, T.Entry}, A.Chain);
+        Export(std::move(A), Result.Summary.Accesses, false);
+      }
+      continue;
+    }
+    SummaryThread Out;
+    Out.Entry = T.Entry;
+    Out.Spawn = T.Spawn;
+    Out.Chain = T.Chain;
+    Out.Multi = T.Multi;
+    for (const SummaryAccess &A : T.Accesses)
+      Export(A, Out.Accesses, false);
+    if (!Out.Accesses.empty() && Result.Summary.Threads.size() < 16)
+      Result.Summary.Threads.push_back(std::move(Out));
   }
 }
 
 void Analyzer::edgeTransfer(Lockset &S, const Block &From, size_t SuccIndex) {
+  // `if (t.joinable())`: not joinable on the other branch.
+  if (!From.CondThread.empty() && From.Succs.size() == 2 &&
+      (SuccIndex == 0) != From.JoinableOnFirst)
+    S.dropJoinable(From.CondThread);
   if (From.CondTry < 0 || From.Succs.size() != 2)
     return;
   bool Success = (SuccIndex == 0) == From.SuccessOnFirst;
@@ -915,6 +1373,7 @@ FunctionResult Analyzer::run() {
     }
     std::reverse(Order.begin(), Order.end());
   }
+  prepareThreads();
   std::vector<size_t> Rank(N, N);
   for (size_t I = 0; I < Order.size(); ++I)
     Rank[Order[I]] = I;
@@ -947,8 +1406,10 @@ FunctionResult Analyzer::run() {
     for (int B : Order) {
       Lockset S = ComputeIn(B);
       In[B] = S;
-      for (const Event &E : F.Blocks[B].Events)
-        transfer(S, E, false);
+      CurrentBlock = B;
+      for (CurrentEvent = 0; CurrentEvent < F.Blocks[B].Events.size();
+           ++CurrentEvent)
+        transfer(S, F.Blocks[B].Events[CurrentEvent], false);
       if (!(S == Out[B])) {
         Out[B] = std::move(S);
         Changed = true;
@@ -963,13 +1424,15 @@ FunctionResult Analyzer::run() {
   for (int B : Order) {
     Lockset S = ComputeIn(B);
     CurrentBlock = B;
-    for (const Event &E : F.Blocks[B].Events)
-      transfer(S, E, true);
+    for (CurrentEvent = 0; CurrentEvent < F.Blocks[B].Events.size();
+         ++CurrentEvent)
+      transfer(S, F.Blocks[B].Events[CurrentEvent], true);
     Out[B] = std::move(S);
   }
   CurrentBlock = -1;
   Lockset AtExit = ComputeIn(F.Exit);
   finish(Out, AtExit);
+  finishThreads(AtExit);
   return Result;
 }
 

@@ -28,6 +28,9 @@ struct ProgramContext {
   const std::set<std::string> *RecursiveClasses = nullptr;
   /// Thread entries (and main) by USR.
   const std::map<std::string, ThreadRoot> *Roots = nullptr;
+  /// Functions some analysed function calls (by USR): an annotated access
+  /// whose lock a callee does not take is checked in its callers.
+  const std::set<std::string> *Called = nullptr;
 };
 
 /// Locks held (on every path) at one call, as candidate gates of the

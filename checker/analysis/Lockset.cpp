@@ -133,12 +133,71 @@ void Lockset::join(const Lockset &Other) {
   std::set_intersection(Passed.begin(), Passed.end(), Other.Passed.begin(),
                         Other.Passed.end(), std::back_inserter(Common));
   Passed = std::move(Common);
+  for (const RunningFact &R : Other.Running)
+    addRunning(R);
+  std::vector<std::string> All;
+  std::set_union(JoinedAll.begin(), JoinedAll.end(), Other.JoinedAll.begin(),
+                 Other.JoinedAll.end(), std::back_inserter(All));
+  JoinedAll = std::move(All);
+  Running.erase(std::remove_if(Running.begin(), Running.end(),
+                               [&](const RunningFact &R) {
+                                 return std::binary_search(JoinedAll.begin(),
+                                                           JoinedAll.end(),
+                                                           R.Object);
+                               }),
+                Running.end());
+  // Joinable on one side only: joinable on some paths.
+  for (JoinableFact &J : Joinable)
+    if (!Other.joinable(J.Key))
+      J.Must = false;
+  for (const JoinableFact &J : Other.Joinable) {
+    if (const JoinableFact *Mine = joinable(J.Key)) {
+      const_cast<JoinableFact *>(Mine)->Must = Mine->Must && J.Must;
+      continue;
+    }
+    JoinableFact Copy = J;
+    Copy.Must = false;
+    setJoinable(std::move(Copy));
+  }
+}
+
+void Lockset::addRunning(RunningFact R) {
+  auto It = std::lower_bound(
+      Running.begin(), Running.end(), R,
+      [](const RunningFact &A, const RunningFact &B) { return A.Id < B.Id; });
+  if (It != Running.end() && It->Id == R.Id)
+    return;
+  Running.insert(It, std::move(R));
+}
+
+void Lockset::setJoinable(JoinableFact J) {
+  auto It = std::lower_bound(
+      Joinable.begin(), Joinable.end(), J,
+      [](const JoinableFact &A, const JoinableFact &B) { return A.Key < B.Key; });
+  if (It != Joinable.end() && It->Key == J.Key)
+    *It = std::move(J);
+  else
+    Joinable.insert(It, std::move(J));
+}
+
+void Lockset::dropJoinable(const std::string &Key) {
+  Joinable.erase(std::remove_if(Joinable.begin(), Joinable.end(),
+                                [&](const JoinableFact &J) { return J.Key == Key; }),
+                 Joinable.end());
+}
+
+const JoinableFact *Lockset::joinable(const std::string &Key) const {
+  for (const JoinableFact &J : Joinable)
+    if (J.Key == Key)
+      return &J;
+  return nullptr;
 }
 
 bool Lockset::operator==(const Lockset &O) const {
   if (Reachable != O.Reachable || Held.size() != O.Held.size() ||
       Released.size() != O.Released.size() || Guards.size() != O.Guards.size() ||
-      Passed != O.Passed)
+      Passed != O.Passed || Running != O.Running || Joinable != O.Joinable ||
+      JoinedAll != O.JoinedAll)
     return false;
   for (size_t I = 0; I < Held.size(); ++I) {
     const HeldFact &A = Held[I], &B = O.Held[I];

@@ -58,6 +58,26 @@ struct GuardFact {
   SourcePos Site;
 };
 
+/// A thread this function started that may be running at this point.
+struct RunningFact {
+  int Id = -1;        ///< Index of the thread instance in the function.
+  std::string Object; ///< Key of the object that owns it ("" if unknown).
+  bool operator==(const RunningFact &O) const {
+    return Id == O.Id && Object == O.Object;
+  }
+};
+
+/// A thread object (std::thread) that is joinable at this point.
+struct JoinableFact {
+  std::string Key;
+  LockRef Object;
+  SourcePos Start; ///< Where its thread was started.
+  bool Must = true;
+  bool operator==(const JoinableFact &O) const {
+    return Key == O.Key && Must == O.Must && Start == O.Start;
+  }
+};
+
 class Lockset {
 public:
   bool Reachable = false;
@@ -66,6 +86,18 @@ public:
   std::map<int, GuardFact> Guards;
   /// Keys acquired on every path reaching this point (sorted).
   std::vector<std::string> Passed;
+  /// Threads started here that may still run (sorted by Id).
+  std::vector<RunningFact> Running;
+  /// Thread objects that are joinable (sorted by Key).
+  std::vector<JoinableFact> Joinable;
+  /// Containers whose threads a loop joined (`for (auto &t : v) t.join()`):
+  /// the loop's zero-iteration path does not bring them back (sorted).
+  std::vector<std::string> JoinedAll;
+
+  void addRunning(RunningFact R);
+  void setJoinable(JoinableFact J);
+  void dropJoinable(const std::string &Key);
+  const JoinableFact *joinable(const std::string &Key) const;
 
   HeldFact *find(const std::string &Key);
   ReleaseFact *findReleased(const std::string &Key);

@@ -2,6 +2,7 @@
 #include "analysis/ProgramAnalysis.h"
 
 #include "analysis/FunctionAnalysis.h"
+#include "analysis/RaceAnalysis.h"
 
 #include <algorithm>
 
@@ -104,6 +105,99 @@ stronglyConnected(const std::map<std::string, std::vector<std::string>> &G) {
 
 } // namespace
 
+void ProgramAnalysis::findLibraryRaces(
+    const std::map<std::string, std::vector<std::string>> &CallGraph,
+    const std::map<std::string, FunctionSummary> &Summaries,
+    AnalysisHandler &Handler) {
+  // Classes some started thread reaches are covered by the thread model.
+  std::set<std::string> Reached, Work;
+  for (const auto &[Usr, Root] : Roots)
+    if (Root.Spawn.valid())
+      Work.insert(Usr);
+  while (!Work.empty()) {
+    std::string U = *Work.begin();
+    Work.erase(Work.begin());
+    if (!Reached.insert(U).second)
+      continue;
+    auto It = CallGraph.find(U);
+    if (It != CallGraph.end())
+      for (const std::string &C : It->second)
+        if (!Reached.count(C))
+          Work.insert(C);
+  }
+  std::set<std::string> ReachedClasses;
+  for (const std::string &U : Reached)
+    if (auto It = Functions.find(U); It != Functions.end())
+      ReachedClasses.insert(It->second.ClassName);
+
+  std::map<std::string, std::vector<const FunctionFacts *>> Public;
+  std::set<std::string> Locking;
+  for (const auto &[Usr, F] : Functions) {
+    if (F.ClassName.empty() || ReachedClasses.count(F.ClassName))
+      continue;
+    auto S = Summaries.find(Usr);
+    if (S == Summaries.end())
+      continue;
+    for (const SummaryAcquire &A : S->second.Acquires)
+      if (A.Lock.Root == RootKind::This)
+        Locking.insert(F.ClassName);
+    if (F.IsPublicMethod)
+      Public[F.ClassName].push_back(&F);
+  }
+  for (const auto &[Class, Methods] : Public) {
+    if (!Locking.count(Class))
+      continue;
+    struct Use {
+      const SummaryAccess *A;
+      const FunctionFacts *M;
+    };
+    std::map<std::string, std::vector<Use>> ByLocation;
+    for (const FunctionFacts *M : Methods)
+      for (const SummaryAccess &A : Summaries.at(M->Usr).Accesses)
+        if (A.Loc.Root == RootKind::This && !A.Loc.Path.empty() &&
+            !A.InThread)
+          ByLocation[A.Loc.key()].push_back({&A, M});
+    for (const auto &[Key, Uses] : ByLocation) {
+      // The class shows it means to protect the location: some access
+      // holds one of the object's locks.
+      bool Protected = false;
+      for (const Use &U : Uses)
+        for (const LockRef &L : U.A->Held)
+          Protected |= L.Root == RootKind::This;
+      if (!Protected)
+        continue;
+      for (size_t I = 0; I < Uses.size(); ++I)
+        for (size_t J = I; J < Uses.size(); ++J) {
+          const Use &X = Uses[I], &Y = Uses[J];
+          if (!X.A->Write && !Y.A->Write)
+            continue;
+          if (I == J && !X.A->Write)
+            continue;
+          if (haveCommonLock(X.A->Held, Y.A->Held))
+            continue;
+          bool XFirst = X.A->Write && (!Y.A->Write ||
+                                       X.A->Held.size() <= Y.A->Held.size());
+          const Use &A = XFirst ? X : Y;
+          const Use &B = XFirst ? Y : X;
+          RaceFinding R;
+          R.Kind = RaceFinding::Library;
+          auto Fill = [](AccessWitness &W, const Use &U) {
+            W.Loc = U.A->Loc;
+            W.Write = U.A->Write;
+            W.Site = U.A->Site;
+            W.Chain = U.A->Chain;
+            W.Held = U.A->Held;
+            W.Thread = U.M->Name;
+            W.ThreadStart = U.M->Loc;
+          };
+          Fill(R.First, A);
+          Fill(R.Second, B);
+          Handler.handleRace(R);
+        }
+    }
+  }
+}
+
 void ProgramAnalysis::run(AnalysisHandler &Handler) {
   resolveCallees();
   // Thread entries: main, and every function a thread is started on (the
@@ -126,9 +220,11 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
   std::map<std::string, std::vector<std::string>> CallGraph;
   for (const auto &[Usr, F] : Functions) {
     std::vector<std::string> &Callees = CallGraph[Usr];
+    // Spawn edges too: a thread's entry is analysed before its starter.
     for (const Block &B : F.Blocks)
       for (const Event &E : B.Events)
-        if (E.Kind == Event::Call && Functions.count(E.Callee))
+        if ((E.Kind == Event::Call || E.Kind == Event::Spawn) &&
+            Functions.count(E.Callee))
           Callees.push_back(E.Callee);
     std::sort(Callees.begin(), Callees.end());
     Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
@@ -142,6 +238,13 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
   };
   Context.RecursiveClasses = &RecursiveClasses;
   Context.Roots = &Roots;
+  std::set<std::string> Called;
+  for (const auto &[Usr, F] : Functions)
+    for (const Block &B : F.Blocks)
+      for (const Event &E : B.Events)
+        if (E.Kind == Event::Call && E.Callee != Usr)
+          Called.insert(E.Callee);
+  Context.Called = &Called;
 
   std::map<std::string, std::vector<CallSiteLocks>> CallsFrom;
   std::vector<std::vector<std::string>> Components =
@@ -220,6 +323,8 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
         EntryHeld[Usr] = std::move(Common);
     }
   Graph.addEntryGates(EntryHeld);
+
+  findLibraryRaces(CallGraph, Summaries, Handler);
 
   for (const LockCycle &Cycle : Graph.cycles())
     Handler.handleLockCycle(Cycle);

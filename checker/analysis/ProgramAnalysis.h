@@ -38,6 +38,13 @@ private:
   /// one from the caller's translation unit, or the first in file order.
   void resolveCallees();
 
+  /// Library code: the public methods of a class that takes its own locks,
+  /// when no thread the program starts reaches it, may run in parallel.
+  void findLibraryRaces(
+      const std::map<std::string, std::vector<std::string>> &CallGraph,
+      const std::map<std::string, FunctionSummary> &Summaries,
+      AnalysisHandler &Handler);
+
   /// Definitions by USR plus location: two programs in one compile
   /// database may each define a `main` or an external `worker`.
   std::map<std::string, FunctionFacts> Functions;

@@ -70,6 +70,40 @@ enum class TryResult : uint8_t {
   Distinct,        ///< Other distinct constants.
 };
 
+/// A read or write of a location a caller can name, made by the function
+/// or something it calls.
+struct SummaryAccess {
+  LockRef Loc;
+  bool Write = false;
+  SourcePos Site;
+  CallChain Chain;
+  /// Locks held at the access on every path, in this frame (a caller adds
+  /// its own unless InThread).
+  std::vector<LockRef> Held;
+  /// Locks its annotations (GUARDED_BY) require and no frame so far holds.
+  std::vector<LockRef> Required;
+  /// Made by a thread the function starts and joins: the caller's locks
+  /// do not protect it.
+  bool InThread = false;
+};
+
+/// A thread the function starts that may still run when it returns.
+struct SummaryThread {
+  std::string Entry; ///< Readable name of its entry function.
+  SourcePos Spawn;
+  CallChain Chain; ///< Calls from the function down to Spawn.
+  bool Multi = false; ///< Several instances may run at once.
+  std::vector<SummaryAccess> Accesses;
+};
+
+/// A call that may block indefinitely, made by the function or a callee.
+struct SummaryBlocking {
+  std::string What;
+  SourcePos Site;
+  CallChain Chain;
+  std::vector<LockRef> Frees; ///< Released while waiting (a condition wait).
+};
+
 struct FunctionSummary {
   TryResult Try = TryResult::None;
   /// Constructors: members bound to what the caller passed (see
@@ -79,6 +113,9 @@ struct FunctionSummary {
   std::vector<SummaryHeld> HeldAtExit;
   std::vector<SummaryRelease> Releases;
   std::vector<SummaryEdge> OpenEdges;
+  std::vector<SummaryAccess> Accesses;
+  std::vector<SummaryThread> Threads;
+  std::vector<SummaryBlocking> Blocking;
 
   /// Compares what callers see (locks, modes, must-ness), for the fixpoint
   /// over recursive calls.

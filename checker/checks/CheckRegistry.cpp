@@ -4,6 +4,10 @@
 #include "checks/LockLeakCheck.h"
 #include "checks/LockOrderInversionCheck.h"
 #include "checks/SelfDeadlockCheck.h"
+#include "checks/BlockingUnderLockCheck.h"
+#include "checks/DetachedThreadEscapeCheck.h"
+#include "checks/ThreadNotJoinedCheck.h"
+#include "checks/UnguardedSharedStateCheck.h"
 #include "checks/UnlockNotHeldCheck.h"
 
 #include <functional>
@@ -158,6 +162,14 @@ createChecks(const std::vector<std::string> &Enabled,
       {"lock-leak", [](auto &S) { return std::make_unique<LockLeakCheck>(S); }},
       {"unlock-not-held",
        [](auto &S) { return std::make_unique<UnlockNotHeldCheck>(S); }},
+      {"unguarded-shared-state",
+       [](auto &S) { return std::make_unique<UnguardedSharedStateCheck>(S); }},
+      {"blocking-under-lock",
+       [](auto &S) { return std::make_unique<BlockingUnderLockCheck>(S); }},
+      {"thread-not-joined",
+       [](auto &S) { return std::make_unique<ThreadNotJoinedCheck>(S); }},
+      {"detached-thread-escape",
+       [](auto &S) { return std::make_unique<DetachedThreadEscapeCheck>(S); }},
   };
   std::vector<std::unique_ptr<Check>> Checks;
   for (const auto &[Name, Make] : Factories)
@@ -215,6 +227,31 @@ void CheckMultiplexer::handleHeldAtThrow(const FunctionFacts &F,
 void CheckMultiplexer::handleLockCycle(const LockCycle &Cycle) {
   for (auto &C : Checks)
     C->handleLockCycle(Cycle);
+}
+void CheckMultiplexer::handleRace(const RaceFinding &Race) {
+  for (auto &C : Checks)
+    C->handleRace(Race);
+}
+void CheckMultiplexer::handleBlockingUnderLock(
+    const FunctionFacts &F, const std::string &What, const SourcePos &Site,
+    const CallChain &Chain, const HeldFact &Held, bool NeededByJoined) {
+  for (auto &C : Checks)
+    C->handleBlockingUnderLock(F, What, Site, Chain, Held, NeededByJoined);
+}
+void CheckMultiplexer::handleThreadNotJoined(const FunctionFacts &F,
+                                             const JoinableFact &Thread,
+                                             const SourcePos &Where,
+                                             bool Reassigned) {
+  for (auto &C : Checks)
+    C->handleThreadNotJoined(F, Thread, Where, Reassigned);
+}
+void CheckMultiplexer::handleDetachedEscape(const FunctionFacts &F,
+                                            const SourcePos &Spawn,
+                                            const std::string &Entry,
+                                            const LockRef &Local,
+                                            const SourcePos &Use) {
+  for (auto &C : Checks)
+    C->handleDetachedEscape(F, Spawn, Entry, Local, Use);
 }
 
 } // namespace lockgraph

@@ -48,6 +48,16 @@ public:
   void handleHeldAtThrow(const FunctionFacts &F, const HeldFact &Held,
                          const SourcePos &Throw) override;
   void handleLockCycle(const LockCycle &Cycle) override;
+  void handleRace(const RaceFinding &Race) override;
+  void handleBlockingUnderLock(const FunctionFacts &F, const std::string &What,
+                               const SourcePos &Site, const CallChain &Chain,
+                               const HeldFact &Held,
+                               bool NeededByJoined) override;
+  void handleThreadNotJoined(const FunctionFacts &F, const JoinableFact &Thread,
+                             const SourcePos &Where, bool Reassigned) override;
+  void handleDetachedEscape(const FunctionFacts &F, const SourcePos &Spawn,
+                            const std::string &Entry, const LockRef &Local,
+                            const SourcePos &Use) override;
 
 private:
   std::vector<std::unique_ptr<Check>> &Checks;

@@ -13,6 +13,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -140,6 +141,18 @@ public:
     return Name;
   }
 
+  /// A local variable of the frame as a location (never through aliases:
+  /// `p = q` writes p itself).
+  LockRef localVar(const VarDecl *VD) {
+    LockRef R;
+    R.Root = RootKind::Local;
+    R.Base = localBase(VD);
+    R.Spelling = VD->getNameAsString();
+    return R;
+  }
+  /// How locals of \p F are named: "owner::name@offset" with this owner.
+  std::string localOwner(const FunctionDecl *F) { return functionName(F); }
+
   /// The variable itself as a lock or an object holding locks.
   LockRef resolveVar(const VarDecl *VD) {
     LockRef R = varImpl(VD, 0);
@@ -190,12 +203,15 @@ private:
     if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
       return R;
     R.Root = RootKind::Local;
-    std::string Owner = functionName(VD->getDeclContext());
-    R.Base = (Owner.empty() ? "" : Owner + "::") + VD->getNameAsString() +
-             "@" +
-             std::to_string(Sites.SM.getFileOffset(
-                 Sites.SM.getExpansionLoc(VD->getLocation())));
+    R.Base = localBase(VD);
     return R;
+  }
+
+  std::string localBase(const VarDecl *VD) {
+    std::string Owner = functionName(VD->getDeclContext());
+    return (Owner.empty() ? "" : Owner + "::") + VD->getNameAsString() + "@" +
+           std::to_string(Sites.SM.getFileOffset(
+               Sites.SM.getExpansionLoc(VD->getLocation())));
   }
 
   LockRef resolveImpl(const Expr *E, int Depth) {
@@ -314,6 +330,17 @@ private:
                   SourceLocation Loc);
   void noteRecursiveInit(const CallExpr *CE);
   void handleTerminator(const CFGBlock *B, Block &Out);
+  // Accesses to memory (see Event::Access).
+  void prepareAccesses(const FunctionDecl *F);
+  bool handleBlocking(const CallExpr *CE);
+  bool handleThreadContainer(const CallExpr *CE);
+  void noteAccessStmt(const Stmt *S);
+  void emitAccess(const Expr *LValue, bool Write, SourceLocation Loc);
+  LockRef location(const Expr *E, std::vector<LockRef> &Required);
+  LockRef pointee(const Expr *E, std::vector<LockRef> &Required);
+  LockRef threadObject(const Expr *E);
+  void setSpawnObject(const Expr *SpawnExpr, LockRef Object,
+                      QualType Type = QualType());
   bool conditionTry(const Expr *Cond, int &TryId, bool &SuccessOnTrue);
 
   int guardOf(const Expr *Obj) {
@@ -357,6 +384,15 @@ private:
   llvm::DenseMap<const CXXConstructExpr *, std::pair<Block *, size_t>>
       PendingCtorCalls;
   std::set<std::string> RecursiveAttrs; ///< Keys of recursive mutexattrs.
+  /// Spawn events by their expression, to name the thread object later.
+  llvm::DenseMap<const Expr *, std::pair<Block *, size_t>> SpawnEvents;
+  /// Locals whose address or reference may reach another thread or frame.
+  llvm::DenseSet<const VarDecl *> Escaping;
+  /// Range-for loop variables -> the range they walk.
+  llvm::DenseMap<const VarDecl *, const Expr *> RangeVars;
+  /// The lambda whose body this is, when it is one: captures by copy are
+  /// the closure's own.
+  const CXXRecordDecl *Lambda = nullptr;
 };
 
 static bool isTagType(QualType T, llvm::StringRef Name) {
@@ -659,6 +695,12 @@ void FunctionLowering::handleSpawn(const Expr *Site, const SpawnSite &Spawn) {
   if (!Entry || Sites.inSystemHeader(Entry->getLocation()))
     return;
   Event &E = emit(Event::Spawn, Site->getBeginLoc());
+  SpawnEvents[strip(Site)] = {Cur, Cur->Events.size() - 1};
+  if (Spawn.Handle) {
+    LockRef H = Resolver.resolve(Spawn.Handle);
+    if (!H.isUnknown())
+      E.Locks.push_back(std::move(H));
+  }
   E.Callee = SiteMapper::usr(Entry->getCanonicalDecl());
   E.CalleeName = readableName(Entry, Sites);
   size_t First = 0;
@@ -757,6 +799,34 @@ void FunctionLowering::handleCall(const CallExpr *CE) {
     handleSpawn(CE, Spawn);
     return;
   }
+  if (handleThreadContainer(CE) || handleBlocking(CE))
+    return;
+  if (const FunctionDecl *F = CE->getDirectCallee())
+    if (F->getIdentifier() && CE->getNumArgs() == 1 &&
+        Catalog.isThreadType(CE->getArg(0)->getType()) &&
+        PrimitiveCatalog::qualifiedName(F) == "std::move") {
+      // The thread object hands its thread to another one.
+      LockRef T = threadObject(CE->getArg(0));
+      Event &E = emit(Event::ThreadDetach, CE->getBeginLoc());
+      E.CalleeName = "std::move";
+      if (!T.isUnknown())
+        E.Locks.push_back(std::move(T));
+      return;
+    }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        Catalog.isThreadType(OC->getArg(0)->getType())) {
+      LockRef T = threadObject(OC->getArg(0));
+      const Expr *From = strip(OC->getArg(1));
+      if (SpawnEvents.count(From)) {
+        // `t = std::thread(f)`: the new thread's start checks t.
+        setSpawnObject(From, T, OC->getArg(0)->getType());
+      } else if (!T.isUnknown()) {
+        Event &E = emit(Event::ThreadDestroy, CE->getBeginLoc());
+        E.Locks.push_back(std::move(T));
+      }
+      return;
+    }
 
   PrimitiveOp Op = Catalog.classifyCall(CE);
   SourceLocation Loc = CE->getBeginLoc();
@@ -941,6 +1011,8 @@ void FunctionLowering::handleDecl(const VarDecl *VD) {
       E.Args.insert(E.Args.begin(), {-1, Named});
     }
   }
+  if (SpawnEvents.count(S))
+    setSpawnObject(S, Resolver.resolveVar(VD), VD->getType());
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     auto It = TryCalls.find(CE);
     if (It != TryCalls.end())
@@ -957,6 +1029,7 @@ void FunctionLowering::handleDecl(const VarDecl *VD) {
 }
 
 void FunctionLowering::handleStmt(const Stmt *S) {
+  noteAccessStmt(S);
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     handleCall(CE);
     return;
@@ -1084,6 +1157,27 @@ void FunctionLowering::handleTerminator(const CFGBlock *B, Block &Out) {
   } else {
     Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition(false));
   }
+  // `if (t.joinable())`: the thread is not joinable on the other branch.
+  if (Cond) {
+    bool Negated = false;
+    const Expr *C = strip(Cond);
+    while (const auto *UO = dyn_cast<UnaryOperator>(C)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Negated = !Negated;
+      C = strip(UO->getSubExpr());
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      if (const CXXMethodDecl *MD = MC->getMethodDecl())
+        if (MD->getIdentifier() && MD->getName() == "joinable" &&
+            Catalog.isThreadType(MC->getImplicitObjectArgument()->getType())) {
+          LockRef T = threadObject(MC->getImplicitObjectArgument());
+          if (!T.isUnknown()) {
+            Out.CondThread = T.key();
+            Out.JoinableOnFirst = !Negated;
+          }
+        }
+  }
   int TryId;
   bool SuccessOnTrue;
   if (!conditionTry(Cond, TryId, SuccessOnTrue))
@@ -1092,9 +1186,448 @@ void FunctionLowering::handleTerminator(const CFGBlock *B, Block &Out) {
   Out.SuccessOnFirst = SuccessOnTrue;
 }
 
+//===----------------------------------------------------------------------===//
+// Accesses to memory and the lifecycle of threads
+//===----------------------------------------------------------------------===//
+
+void FunctionLowering::prepareAccesses(const FunctionDecl *F) {
+  Escaping.clear();
+  RangeVars.clear();
+  Lambda = nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
+    if (MD->getParent()->isLambda())
+      Lambda = MD->getParent();
+  // Locals become visible to other frames and threads when their address
+  // is taken, when they are bound to a non-const reference parameter or
+  // std::ref, or when a lambda captures them by reference.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    FunctionLowering &L;
+    explicit Finder(FunctionLowering &L) : L(L) {}
+    static const VarDecl *rootVar(const Expr *E) {
+      for (;;) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+          if (ME->isArrow())
+            return nullptr;
+          E = ME->getBase();
+          continue;
+        }
+        if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+          E = AS->getBase();
+          continue;
+        }
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+          const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          return VD && VD->hasLocalStorage() ? VD : nullptr;
+        }
+        return nullptr;
+      }
+    }
+    void mark(const Expr *E) {
+      if (const VarDecl *VD = rootVar(E))
+        L.Escaping.insert(VD);
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->getOpcode() == UO_AddrOf)
+        mark(UO->getSubExpr());
+      return true;
+    }
+    bool VisitImplicitCastExpr(ImplicitCastExpr *C) {
+      if (C->getCastKind() == CK_ArrayToPointerDecay)
+        mark(C->getSubExpr());
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+            L.Escaping.insert(VD);
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee)
+        return true;
+      if (Callee->getIdentifier() && CE->getNumArgs() == 1) {
+        std::string N = PrimitiveCatalog::qualifiedName(Callee);
+        if (N == "std::ref" || N == "std::cref")
+          mark(CE->getArg(0));
+      }
+      unsigned Shift =
+          isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      for (unsigned I = Shift; I < CE->getNumArgs(); ++I) {
+        unsigned P = I - Shift;
+        if (P >= Callee->getNumParams())
+          break;
+        QualType T = Callee->getParamDecl(P)->getType();
+        if (T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified())
+          mark(CE->getArg(I));
+      }
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      // A thread's arguments are copied, except through std::ref (above).
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (!Ctor || Ctor->isCopyOrMoveConstructor())
+        return true;
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams();
+           ++I) {
+        QualType T = Ctor->getParamDecl(I)->getType();
+        if (T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified())
+          mark(CE->getArg(I));
+      }
+      return true;
+    }
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *FS) {
+      if (const VarDecl *VD = FS->getLoopVariable())
+        L.RangeVars[VD] = FS->getRangeInit();
+      return true;
+    }
+  };
+  if (const Stmt *Body = F->getBody()) {
+    Finder Find(*this);
+    Find.TraverseStmt(const_cast<Stmt *>(Body));
+  }
+}
+
+LockRef FunctionLowering::threadObject(const Expr *E) {
+  const Expr *S = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto It = RangeVars.find(VD);
+      if (It != RangeVars.end()) {
+        // `for (auto &t : threads) t.join();` joins every element.
+        LockRef R = Resolver.resolve(It->second);
+        if (!R.isUnknown())
+          R.Path.push_back("[]");
+        return R;
+      }
+    }
+  return Resolver.resolve(E);
+}
+
+void FunctionLowering::setSpawnObject(const Expr *SpawnExpr, LockRef Object,
+                                      QualType Type) {
+  auto It = SpawnEvents.find(strip(SpawnExpr));
+  if (It == SpawnEvents.end() || Object.isUnknown())
+    return;
+  Event &E = It->second.first->Events[It->second.second];
+  E.Locks.assign(1, std::move(Object));
+  // Destroying a joinable std::thread terminates; a jthread joins, a
+  // future waits, a pthread_t or container slot has no destructor check.
+  E.Owns = false;
+  if (!Type.isNull() && Catalog.isThreadType(Type))
+    if (const RecordDecl *RD = Type.getNonReferenceType()->getAsRecordDecl())
+      E.Owns = PrimitiveCatalog::qualifiedName(RD) != "std::jthread";
+}
+
+bool FunctionLowering::handleBlocking(const CallExpr *CE) {
+  BlockingOp Op = Catalog.classifyBlocking(CE);
+  if (Op.Kind == BlockingOp::None)
+    return false;
+  SourceLocation Loc = CE->getBeginLoc();
+  switch (Op.Kind) {
+  case BlockingOp::Detach: {
+    auto It = SpawnEvents.find(strip(Op.Object));
+    if (It != SpawnEvents.end()) {
+      // `std::thread(f).detach()`
+      It->second.first->Events[It->second.second].Detached = true;
+      return true;
+    }
+    Event &E = emit(Event::ThreadDetach, Loc);
+    E.CalleeName = Op.Name;
+    LockRef T = threadObject(Op.Object);
+    if (!T.isUnknown())
+      E.Locks.push_back(std::move(T));
+    return true;
+  }
+  case BlockingOp::Join: {
+    Event &E = emit(Event::ThreadJoin, Loc);
+    E.CalleeName = Op.Name;
+    LockRef T = threadObject(Op.Object);
+    if (!T.isUnknown())
+      E.Locks.push_back(std::move(T));
+    return true;
+  }
+  case BlockingOp::CondWait: {
+    Event &E = emit(Event::Blocking, Loc);
+    E.CalleeName = Op.Name;
+    if (Catalog.guardKind(Op.Released->getType()) != GuardKind::None)
+      E.Guard = guardOf(Op.Released);
+    else
+      E.Locks.push_back(Resolver.resolve(Op.Released));
+    return true;
+  }
+  default: {
+    Event &E = emit(Event::Blocking, Loc);
+    E.CalleeName = Op.Name;
+    return true;
+  }
+  }
+}
+
+/// `threads.emplace_back(f, args)` starts a thread owned by an element of
+/// `threads`; `threads.push_back(std::thread(f))` moves one in.
+bool FunctionLowering::handleThreadContainer(const CallExpr *CE) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef N = MC->getMethodDecl()->getName();
+  if (N != "emplace_back" && N != "push_back" && N != "emplace" &&
+      N != "push" && N != "emplace_front" && N != "push_front")
+    return false;
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(MC->getRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType Elem = Spec->getTemplateArgs()[0].getAsType();
+  bool Thread = Catalog.isThreadType(Elem);
+  bool Future = false;
+  if (const RecordDecl *RD = Elem->getAsRecordDecl())
+    Future = PrimitiveCatalog::qualifiedName(RD) == "std::future";
+  if (!Thread && !Future)
+    return false;
+  LockRef Slot = Resolver.resolve(MC->getImplicitObjectArgument());
+  if (!Slot.isUnknown())
+    Slot.Path.push_back("[]");
+  if (CE->getNumArgs() == 0)
+    return true;
+  const Expr *A0 = strip(CE->getArg(0));
+  if (SpawnEvents.count(A0)) {
+    setSpawnObject(A0, Slot);
+    return true;
+  }
+  if (Thread && N.starts_with("emplace") && !Catalog.isThreadType(A0->getType())) {
+    SpawnSite Spawn;
+    Spawn.Entry = CE->getArg(0);
+    for (unsigned I = 1; I < CE->getNumArgs(); ++I)
+      Spawn.EntryArgs.push_back(CE->getArg(I));
+    handleSpawn(CE, Spawn);
+    setSpawnObject(CE, Slot);
+    return true;
+  }
+  return false;
+}
+
+LockRef FunctionLowering::pointee(const Expr *E,
+                                  std::vector<LockRef> &Required) {
+  const Expr *S = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->getOpcode() == UO_AddrOf)
+      return location(UO->getSubExpr(), Required);
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (Field->hasAttr<PtGuardedByAttr>()) {
+        std::vector<LockRef> Ignored;
+        LockRef Base = ME->isArrow() ? pointee(ME->getBase(), Ignored)
+                                     : location(ME->getBase(), Ignored);
+        for (const auto *A : Field->specific_attrs<PtGuardedByAttr>()) {
+          LockRef G = Resolver.resolve(A->getArg());
+          if (G.Root == RootKind::This && !Base.isUnknown())
+            G = G.rebase(Base);
+          if (!G.isUnknown())
+            Required.push_back(std::move(G));
+        }
+      }
+  if (Lambda)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->hasLocalStorage() && VD->getDeclContext() != FD)
+          return LockRef(); // a captured pointer: its target is not known here
+  return Resolver.resolve(S);
+}
+
+LockRef FunctionLowering::location(const Expr *E,
+                                   std::vector<LockRef> &Required) {
+  E = E->IgnoreParens();
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+    CastKind K = IC->getCastKind();
+    if (K != CK_NoOp && K != CK_DerivedToBase && K != CK_UncheckedDerivedToBase)
+      break;
+    E = IC->getSubExpr()->IgnoreParens();
+  }
+  auto GuardsOf = [&](const auto *D, const LockRef &Object) {
+    for (const auto *A : D->template specific_attrs<GuardedByAttr>()) {
+      LockRef G = Resolver.resolve(A->getArg());
+      if (G.Root == RootKind::This && !Object.isUnknown())
+        G = G.rebase(Object);
+      if (!G.isUnknown())
+        Required.push_back(std::move(G));
+    }
+  };
+  auto SharedGlobal = [&](const VarDecl *VD) {
+    return VD->getTLSKind() == VarDecl::TLS_None && !VD->isConstexpr() &&
+           !Catalog.isSynchronizedType(VD->getType());
+  };
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return LockRef();
+    if (VD->hasGlobalStorage()) {
+      if (!SharedGlobal(VD))
+        return LockRef();
+      GuardsOf(VD, LockRef());
+      return Resolver.resolveVar(VD);
+    }
+    if (Catalog.isSynchronizedType(VD->getType()))
+      return LockRef();
+    bool Captured = Lambda && VD->getDeclContext() != FD;
+    if (Captured) {
+      llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+      FieldDecl *ThisField = nullptr;
+      Lambda->getCaptureFields(Fields, ThisField);
+      auto It = Fields.find(VD);
+      // A capture by copy is the closure's own.
+      if (It == Fields.end() || !It->second->getType()->isReferenceType())
+        return LockRef();
+      if (VD->getType()->isReferenceType())
+        return LockRef(); // the enclosing frame's alias is not known here
+      return Resolver.resolveVar(VD);
+    }
+    if (VD->getType()->isReferenceType())
+      return Resolver.resolve(DRE); // what it is bound to
+    if (!Escaping.count(VD))
+      return LockRef();
+    return Resolver.localVar(VD);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
+      if (!SharedGlobal(VD))
+        return LockRef();
+      GuardsOf(VD, LockRef());
+      return Resolver.resolveVar(VD);
+    }
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || Catalog.isSynchronizedType(Field->getType()))
+      return LockRef();
+    std::vector<LockRef> Ignored;
+    LockRef Base = ME->isArrow() ? pointee(ME->getBase(), Ignored)
+                                 : location(ME->getBase(), Ignored);
+    if (Base.isUnknown())
+      return Base;
+    GuardsOf(Field, Base);
+    Base.Path.push_back(PrimitiveCatalog::qualifiedName(Field));
+    return Base;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return pointee(UO->getSubExpr(), Required);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow) &&
+        OC->getNumArgs() == 1)
+      return pointee(OC->getArg(0), Required);
+  return LockRef(); // array elements and temporaries
+}
+
+void FunctionLowering::emitAccess(const Expr *LValue, bool Write,
+                                  SourceLocation Loc) {
+  if (Catalog.isSynchronizedType(LValue->getType().getUnqualifiedType()))
+    return;
+  std::vector<LockRef> Required;
+  LockRef L = location(LValue, Required);
+  if (L.isUnknown())
+    return;
+  for (const std::string &Step : L.Path)
+    if (Step == "[]")
+      return; // one element of many: not precise enough to pair
+  L.Spelling = Sites.spelling(LValue);
+  std::string Key = L.key();
+  // The same location again in a run of accesses adds nothing.
+  for (auto It = Cur->Events.rbegin();
+       It != Cur->Events.rend() && It->Kind == Event::Access; ++It)
+    if (It->Write == Write && It->Locks.front().key() == Key)
+      return;
+  Event &E = emit(Event::Access, Loc);
+  E.Write = Write;
+  E.Locks.push_back(std::move(L));
+  for (LockRef &R : Required)
+    E.Locks.push_back(std::move(R));
+}
+
+void FunctionLowering::noteAccessStmt(const Stmt *S) {
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
+    if (IC->getCastKind() == CK_LValueToRValue)
+      emitAccess(IC->getSubExpr(), false, IC->getBeginLoc());
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp()) {
+      if (BO->isCompoundAssignmentOp())
+        emitAccess(BO->getLHS(), false, BO->getBeginLoc());
+      emitAccess(BO->getLHS(), true, BO->getBeginLoc());
+    }
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp()) {
+      emitAccess(UO->getSubExpr(), false, UO->getBeginLoc());
+      emitAccess(UO->getSubExpr(), true, UO->getBeginLoc());
+    }
+    return;
+  }
+  // Member functions of library types (containers, strings) read or write
+  // their object: const ones read, the others write.
+  const CXXMethodDecl *MD = nullptr;
+  const Expr *Obj = nullptr;
+  bool Subscript = false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    MD = MC->getMethodDecl();
+    Obj = MC->getImplicitObjectArgument();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+    MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    OverloadedOperatorKind K = OC->getOperator();
+    if (K == OO_Arrow || K == OO_Star || K == OO_Call || OC->getNumArgs() == 0)
+      return;
+    Subscript = K == OO_Subscript;
+    Obj = OC->getArg(0);
+  }
+  if (!MD || !Obj || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+      isa<CXXDestructorDecl>(MD) || !Sites.inSystemHeader(MD->getLocation()))
+    return;
+  bool Write = !MD->isConst();
+  // Non-const overloads that only look: iterators, lookups, sizes.
+  if (Write && MD->getIdentifier() &&
+      llvm::StringSwitch<bool>(MD->getName())
+          .Cases("begin", "end", "rbegin", "rend", "find", "count", true)
+          .Cases("contains", "at", "front", "back", "data", "size", true)
+          .Cases("empty", "lower_bound", "upper_bound", "equal_range", true)
+          .Cases("length", "c_str", "capacity", "max_size", "substr", true)
+          .Default(false))
+    Write = false;
+  if (Subscript && Write) {
+    // vector[i] hands out an element (not tracked); map[k] may insert.
+    std::string Class = PrimitiveCatalog::qualifiedName(MD->getParent());
+    Write = llvm::StringRef(Class).ends_with("map");
+  }
+  if (Obj->getType()->isPointerType()) {
+    std::vector<LockRef> Required;
+    LockRef L = pointee(Obj, Required);
+    if (L.isUnknown() ||
+        Catalog.isSynchronizedType(Obj->getType()->getPointeeType()))
+      return;
+    bool Element = false;
+    for (const std::string &Step : L.Path)
+      Element |= Step == "[]";
+    if (Element)
+      return;
+    L.Spelling = Sites.spelling(Obj);
+    Event &E = emit(Event::Access, S->getBeginLoc());
+    E.Write = Write;
+    E.Locks.push_back(std::move(L));
+    for (LockRef &R : Required)
+      E.Locks.push_back(std::move(R));
+    return;
+  }
+  emitAccess(Obj, Write, S->getBeginLoc());
+}
+
 bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
   FD = F;
   Resolver.setFrame(F);
+  prepareAccesses(F);
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
@@ -1102,6 +1635,9 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
   Options.AddCXXDefaultInitExprInCtors = true;
   Options.AddLifetime = false;
   Options.PruneTriviallyFalseEdges = true;
+  // Every subexpression is an element, in evaluation order: reads nested
+  // in larger expressions are accesses of their own.
+  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> G =
       CFG::buildCFG(F, F->getBody(), &Sites.Ctx, Options);
   if (!G)
@@ -1147,8 +1683,19 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
         SourceLocation Loc = D->getTriggerStmt()
                                  ? D->getTriggerStmt()->getEndLoc()
                                  : VD->getLocation();
+        QualType VT = VD->getType();
+        const RecordDecl *VR = VT->getAsRecordDecl();
+        std::string VName = VR ? PrimitiveCatalog::qualifiedName(VR) : "";
         if (It != GuardVars.end()) {
           emit(Event::GuardDestroy, Loc).Guard = It->second;
+        } else if (VName == "std::jthread" || VName == "std::future") {
+          // Their destructors wait for the thread (std::async's future).
+          Event &E = emit(Event::ThreadJoin, Loc);
+          E.CalleeName = VName + "::~" + VName.substr(5);
+          E.Locks.push_back(Resolver.resolveVar(VD));
+        } else if (Catalog.isThreadType(VT)) {
+          Event &E = emit(Event::ThreadDestroy, Loc);
+          E.Locks.push_back(Resolver.resolveVar(VD));
         } else if (const CXXRecordDecl *RD =
                        VD->getType()->getAsCXXRecordDecl()) {
           if (RD->hasDefinition() && !RD->hasTrivialDestructor()) {
@@ -1291,6 +1838,8 @@ static LockContract contractOf(const FunctionDecl *FD, LockResolver &Resolver) {
     Add(C.Acquires, A->args());
   for (const auto *A : FD->specific_attrs<ExclusiveTrylockFunctionAttr>())
     Add(C.Acquires, A->args());
+  for (const auto *A : FD->specific_attrs<RequiresCapabilityAttr>())
+    Add(C.Requires, A->args());
   return C;
 }
 
@@ -1347,6 +1896,16 @@ TranslationUnitFacts extractFacts(ASTContext &Ctx,
       F.EndLoc = Sites.pos(Body->getEndLoc());
     F.NumParams = FD->getNumParams();
     F.IsMain = FD->isMain();
+    F.LocalOwner = Resolver.localOwner(FD);
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+      F.IsCtorOrDtor =
+          isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD);
+      F.IsPublicMethod = !F.IsCtorOrDtor && !MD->isStatic() &&
+                         MD->getAccess() == AS_public &&
+                         !MD->getParent()->isLambda() &&
+                         !MD->isCopyAssignmentOperator() &&
+                         !MD->isMoveAssignmentOperator();
+    }
     F.ReturnsPointer = FD->getReturnType()->isPointerType();
     F.Contract = contractOf(FD, Resolver);
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {

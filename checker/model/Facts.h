@@ -38,7 +38,21 @@ struct Event {
     GuardAdopt,   ///< Guard takes the locks the call at Site returned
                   ///< holding (`auto g = make_guard();`).
     Call,         ///< A call to a function that may have facts of its own.
-    Spawn,        ///< A new thread starts running Callee.
+    Spawn,        ///< A new thread starts running Callee; Locks[0], when
+                  ///< present, is the object that owns it (std::thread,
+                  ///< pthread_t, future; "v.[]" for an element of v).
+                  ///< Owns: destroying that object while joinable
+                  ///< terminates (a std::thread).
+    Access,       ///< A read or write (Write) of the location Locks[0];
+                  ///< Locks[1..] are the locks its annotations require.
+    ThreadJoin,   ///< Waits for the thread owned by Locks[0] (join, future
+                  ///< get/wait, jthread destruction).
+    ThreadDetach, ///< The thread owned by Locks[0] is no longer joinable
+                  ///< here (detach, moved away).
+    ThreadDestroy,///< The std::thread Locks[0] ends its lifetime.
+    Blocking,     ///< A call that may block indefinitely (CalleeName);
+                  ///< Locks are released while it waits (a condition
+                  ///< wait's mutex).
   };
   KindTy Kind = Acquire;
   std::vector<LockRef> Locks;
@@ -57,6 +71,10 @@ struct Event {
   /// Call / Spawn: how the callee's roots map into this frame: -1 is the
   /// callee's `this`, i >= 0 its parameter i.
   std::vector<std::pair<int, LockRef>> Args;
+  /// Access: a write (else a read).
+  bool Write = false;
+  /// Spawn: the thread is detached where it starts.
+  bool Detached = false;
 };
 
 struct Block {
@@ -67,6 +85,11 @@ struct Block {
   /// the success edge when SuccessOnFirst, else Succs[1] is.
   int CondTry = -1;
   bool SuccessOnFirst = true;
+  /// The terminator branches on `T.joinable()` for the thread object with
+  /// this key; the thread is not joinable on Succs[1] when JoinableOnFirst,
+  /// else on Succs[0].
+  std::string CondThread;
+  bool JoinableOnFirst = true;
   /// Where the function returns when this block leads to the exit.
   SourcePos ReturnSite;
   /// Ends in a throw or a call that does not return: not a return path.
@@ -88,8 +111,11 @@ struct LockContract {
   std::vector<LockRef> Acquires;
   std::vector<LockRef> AcquiresShared;
   std::vector<LockRef> Releases;
+  /// Held by every caller (REQUIRES / REQUIRES_SHARED).
+  std::vector<LockRef> Requires;
   bool empty() const {
-    return Acquires.empty() && AcquiresShared.empty() && Releases.empty();
+    return Acquires.empty() && AcquiresShared.empty() && Releases.empty() &&
+           Requires.empty();
   }
 };
 
@@ -102,6 +128,14 @@ struct FunctionFacts {
   unsigned NumParams = 0;
   bool IsMain = false;
   bool IsLambda = false;
+  /// A public non-static member function (an entry of a class used by
+  /// threads the checker cannot see), not a constructor or destructor.
+  bool IsPublicMethod = false;
+  /// A constructor or destructor: the object is not shared yet / any more.
+  bool IsCtorOrDtor = false;
+  /// How the function's own local variables are named in LockRef::Base
+  /// ("owner::name@offset"): locations of this frame, invisible to callers.
+  std::string LocalOwner;
   /// Returns a pointer: "the object, locked, or NULL" is a known protocol.
   bool ReturnsPointer = false;
   /// Pairs of objects (LockRef keys, sorted) the function orders by

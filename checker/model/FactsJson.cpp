@@ -79,10 +79,14 @@ static json eventToJson(const Event &E) {
     J["g2"] = E.Guard2;
   if (E.TryId >= 0)
     J["try"] = E.TryId;
-  if (!E.Callee.empty()) {
+  if (E.Write)
+    J["w"] = true;
+  if (E.Detached)
+    J["d"] = true;
+  if (!E.Callee.empty())
     J["c"] = E.Callee;
+  if (!E.CalleeName.empty())
     J["cn"] = E.CalleeName;
-  }
   if (!E.Args.empty()) {
     json A = json::array();
     for (const auto &[I, L] : E.Args)
@@ -93,7 +97,7 @@ static json eventToJson(const Event &E) {
 }
 static Event eventFromJson(const json &J) {
   Event E;
-  E.Kind = Event::KindTy(enumerator(J.at("k"), int(Event::Spawn), "event"));
+  E.Kind = Event::KindTy(enumerator(J.at("k"), int(Event::Blocking), "event"));
   E.Site = posFromJson(J.at("s"));
   if (J.contains("l"))
     E.Locks = locksFromJson(J["l"]);
@@ -103,6 +107,8 @@ static Event eventFromJson(const json &J) {
   E.Guard = J.value("g", -1);
   E.Guard2 = J.value("g2", -1);
   E.TryId = J.value("try", -1);
+  E.Write = J.value("w", false);
+  E.Detached = J.value("d", false);
   E.Callee = J.value("c", std::string());
   E.CalleeName = J.value("cn", std::string());
   if (J.contains("a"))
@@ -124,6 +130,10 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
         JB["try"] = B.CondTry;
         JB["first"] = B.SuccessOnFirst;
       }
+      if (!B.CondThread.empty()) {
+        JB["thr"] = B.CondThread;
+        JB["jfirst"] = B.JoinableOnFirst;
+      }
       if (B.ReturnSite.valid())
         JB["ret"] = posToJson(B.ReturnSite);
       if (B.HasReturnValue)
@@ -142,6 +152,10 @@ std::string factsToJson(const TranslationUnitFacts &TU) {
                    {"params", F.NumParams},
                    {"main", F.IsMain},
                    {"lambda", F.IsLambda},
+                   {"public", F.IsPublicMethod},
+                   {"ctor", F.IsCtorOrDtor},
+                   {"locals", F.LocalOwner},
+                   {"req", locksToJson(F.Contract.Requires)},
                    {"ptr", F.ReturnsPointer},
                    {"orders", F.OrderedPairs},
                    {"acq", locksToJson(F.Contract.Acquires)},
@@ -180,6 +194,11 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
       F.NumParams = JF.at("params").get<unsigned>();
       F.IsMain = JF.at("main").get<bool>();
       F.IsLambda = JF.at("lambda").get<bool>();
+      F.IsPublicMethod = JF.value("public", false);
+      F.IsCtorOrDtor = JF.value("ctor", false);
+      F.LocalOwner = JF.value("locals", std::string());
+      if (JF.contains("req"))
+        F.Contract.Requires = locksFromJson(JF["req"]);
       F.ReturnsPointer = JF.value("ptr", false);
       F.OrderedPairs = JF.at("orders")
                            .get<std::vector<std::pair<std::string, std::string>>>();
@@ -199,6 +218,8 @@ bool factsFromJson(const std::string &Text, TranslationUnitFacts &TU,
         B.Succs = JB.at("s").get<std::vector<int>>();
         B.CondTry = JB.value("try", -1);
         B.SuccessOnFirst = JB.value("first", true);
+        B.CondThread = JB.value("thr", std::string());
+        B.JoinableOnFirst = JB.value("jfirst", true);
         if (JB.contains("ret"))
           B.ReturnSite = posFromJson(JB["ret"]);
         B.NoReturn = JB.value("noret", false);

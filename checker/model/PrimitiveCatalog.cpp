@@ -131,6 +131,126 @@ bool PrimitiveCatalog::isThreadType(QualType T) const {
          Name == "lockgraph::thread";
 }
 
+bool PrimitiveCatalog::isSynchronizedType(QualType T) const {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T.isConstQualified() || T->isAtomicType())
+    return true;
+  LockKind Kind;
+  if (isLockType(T, Kind) || guardKind(T) != GuardKind::None ||
+      isThreadType(T))
+    return true;
+  // C types known by their typedef names.
+  for (const Type *Ty = T.getTypePtr(); Ty;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
+      llvm::StringRef N = TT->getDecl()->getName();
+      if (N == "pthread_cond_t" || N == "sem_t" || N == "pthread_once_t" ||
+          N == "pthread_barrier_t" || N == "cnd_t" || N == "once_flag" ||
+          N == "sig_atomic_t" || N == "pthread_key_t")
+        return true;
+      Ty = TT->desugar().getTypePtr();
+    } else if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
+      Ty = ET->getNamedType().getTypePtr();
+    } else {
+      break;
+    }
+  }
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD)
+    return false;
+  std::string Name = qualifiedName(RD);
+  llvm::StringRef N(Name);
+  if (N.starts_with("lockgraph::"))
+    return N != "lockgraph::shared";
+  return N.starts_with("std::atomic") || N == "std::basic_ostream" ||
+         N == "std::basic_istream" || N == "std::basic_iostream" || N == "std::condition_variable" ||
+         N == "std::condition_variable_any" || N == "std::future" ||
+         N == "std::shared_future" || N == "std::promise" ||
+         N == "std::packaged_task" || N == "std::counting_semaphore" ||
+         N == "std::binary_semaphore" || N == "std::latch" ||
+         N == "std::barrier" || N == "std::once_flag" ||
+         N == "std::stop_source" || N == "std::stop_token";
+}
+
+BlockingOp PrimitiveCatalog::classifyBlocking(const CallExpr *Call) const {
+  BlockingOp Op;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return Op;
+  std::string Name = qualifiedName(FD);
+  llvm::StringRef Short = FD->getName();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXRecordDecl *RD = MC->getRecordDecl();
+    if (!Obj || !RD)
+      return Op;
+    std::string Class = qualifiedName(RD);
+    Op.Name = Class + "::" + Short.str();
+    if (isThreadType(Obj->getType())) {
+      if (Short == "join") {
+        Op.Kind = BlockingOp::Join;
+        Op.Object = Obj;
+      } else if (Short == "detach") {
+        Op.Kind = BlockingOp::Detach;
+        Op.Object = Obj;
+      }
+      return Op;
+    }
+    if ((Class == "std::future" || Class == "std::shared_future") &&
+        (Short == "get" || Short == "wait")) {
+      Op.Kind = BlockingOp::Join;
+      Op.Object = Obj;
+      return Op;
+    }
+    if ((Class == "std::condition_variable" ||
+         Class == "std::condition_variable_any" ||
+         Class == "lockgraph::condition_variable") &&
+        Short == "wait" && Call->getNumArgs() >= 1) {
+      Op.Kind = BlockingOp::CondWait;
+      Op.Released = Call->getArg(0);
+      return Op;
+    }
+    if ((Class == "std::counting_semaphore" ||
+         Class == "lockgraph::counting_semaphore") &&
+        Short == "acquire") {
+      Op.Kind = BlockingOp::Semaphore;
+      return Op;
+    }
+    if ((Class == "lockgraph::blocking_queue" &&
+         (Short == "get" || Short == "put")) ||
+        (Class == "lockgraph::event" && Short == "wait") ||
+        (Class == "std::latch" && Short == "wait") ||
+        (Class == "std::barrier" && Short == "arrive_and_wait")) {
+      Op.Kind = BlockingOp::Queue;
+      return Op;
+    }
+    return Op;
+  }
+  Op.Name = Name;
+  if (Name == "std::this_thread::sleep_for" ||
+      Name == "std::this_thread::sleep_until" || Name == "sleep" ||
+      Name == "usleep" || Name == "nanosleep" || Name == "clock_nanosleep" ||
+      Name == "thrd_sleep") {
+    Op.Kind = BlockingOp::Sleep;
+  } else if ((Name == "pthread_join" || Name == "thrd_join") &&
+             Call->getNumArgs() >= 1) {
+    Op.Kind = BlockingOp::Join;
+    Op.Object = Call->getArg(0);
+  } else if ((Name == "pthread_detach" || Name == "thrd_detach") &&
+             Call->getNumArgs() >= 1) {
+    Op.Kind = BlockingOp::Detach;
+    Op.Object = Call->getArg(0);
+  } else if ((Name == "pthread_cond_wait" || Name == "cnd_wait") &&
+             Call->getNumArgs() == 2) {
+    Op.Kind = BlockingOp::CondWait;
+    Op.Released = Call->getArg(1);
+  } else if (Name == "sem_wait") {
+    Op.Kind = BlockingOp::Semaphore;
+  }
+  return Op;
+}
+
 namespace {
 struct FreeFunction {
   const char *Name;
@@ -253,11 +373,13 @@ bool PrimitiveCatalog::classifySpawn(const Expr *E, SpawnSite &Out) const {
     return false;
   std::string Name = qualifiedName(FD);
   if (Name == "thrd_create" && Call->getNumArgs() == 3) {
+    Out.Handle = Call->getArg(0);
     Out.Entry = Call->getArg(1);
     Out.EntryArgs.push_back(Call->getArg(2));
     return true;
   }
   if (Name == "pthread_create" && Call->getNumArgs() == 4) {
+    Out.Handle = Call->getArg(0);
     Out.Entry = Call->getArg(2);
     Out.EntryArgs.push_back(Call->getArg(3));
     return true;
@@ -266,9 +388,15 @@ bool PrimitiveCatalog::classifySpawn(const Expr *E, SpawnSite &Out) const {
     unsigned First = 0;
     if (const RecordDecl *RD = Call->getArg(0)->getType()->getAsRecordDecl();
         !RD) {
-      // std::launch is an enum: skip the policy argument.
-      if (Call->getArg(0)->getType()->isEnumeralType())
+      // std::launch is an enum: skip the policy argument. A deferred task
+      // runs in the thread that waits for it.
+      if (Call->getArg(0)->getType()->isEnumeralType()) {
         First = 1;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                Call->getArg(0)->IgnoreParenImpCasts()))
+          if (DRE->getDecl()->getName() == "deferred")
+            return false;
+      }
     }
     if (First >= Call->getNumArgs())
       return false;

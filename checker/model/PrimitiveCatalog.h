@@ -49,6 +49,25 @@ struct SpawnSite {
   /// The arguments the new thread's entry receives, in order (for a member
   /// function pointer the first is the object).
   std::vector<const clang::Expr *> EntryArgs;
+  /// Where the thread's handle is stored (`&tid` of pthread_create).
+  const clang::Expr *Handle = nullptr;
+};
+
+/// A call that waits for something another thread must do.
+struct BlockingOp {
+  enum KindTy : uint8_t {
+    None,
+    Sleep,     ///< sleep_for, sleep, usleep, nanosleep, thrd_sleep
+    Join,      ///< thread join, pthread_join, future get/wait (Object)
+    Detach,    ///< thread detach (Object): not a wait, ends joinability
+    CondWait,  ///< untimed condition wait; Released: its mutex or guard
+    Semaphore, ///< semaphore acquire, sem_wait
+    Queue,     ///< blocking queue get/put, event wait
+  };
+  KindTy Kind = None;
+  const clang::Expr *Object = nullptr;   ///< The thread or future.
+  const clang::Expr *Released = nullptr; ///< The lock a condition wait frees.
+  std::string Name;                      ///< For messages: "sleep_for".
 };
 
 class PrimitiveCatalog {
@@ -61,6 +80,15 @@ public:
   GuardKind guardKind(clang::QualType T) const;
   /// std::thread, std::jthread or lockgraph::thread.
   bool isThreadType(clang::QualType T) const;
+
+  /// Types whose operations synchronise by themselves (locks, guards,
+  /// atomics, condition variables, threads, futures, semaphores, the
+  /// lockgraph runtime's primitives) or that cannot change (const): using
+  /// them is never a data race.
+  bool isSynchronizedType(clang::QualType T) const;
+
+  /// Sleeps, joins, waits: see BlockingOp.
+  BlockingOp classifyBlocking(const clang::CallExpr *Call) const;
 
   /// Classifies calls to lock members, pthread / C11 functions, std::lock,
   /// configured functions and functions carrying capability attributes

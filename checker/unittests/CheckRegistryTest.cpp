@@ -117,14 +117,23 @@ TEST(CheckRegistryTest, ExactNameIsNotAPrefix) {
   EXPECT_FALSE(selectChecks("-*,lock", Enabled, Error));
 }
 
-TEST(CheckRegistryTest, CreatesOnlyImplementedEnabledChecks) {
+TEST(CheckRegistryTest, CreatesOnlyEnabledChecksInRegistryOrder) {
   std::vector<Finding> Sink;
   auto Checks = createChecks(
       {"unguarded-shared-state", "lock-leak", "self-deadlock"}, Sink);
   Names Created;
   for (const auto &C : Checks)
     Created.push_back(C->name());
-  EXPECT_EQ(Created, (Names{"self-deadlock", "lock-leak"}));
+  EXPECT_EQ(Created,
+            (Names{"self-deadlock", "lock-leak", "unguarded-shared-state"}));
+}
+
+TEST(CheckRegistryTest, EveryListedCheckIsImplemented) {
+  std::vector<Finding> Sink;
+  Names All;
+  for (const RuleInfo &R : allChecks())
+    All.push_back(R.Id);
+  EXPECT_EQ(createChecks(All, Sink).size(), All.size());
 }
 
 } // namespace

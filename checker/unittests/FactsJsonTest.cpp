@@ -103,7 +103,7 @@ TranslationUnitFacts everyField() {
   Odd.Spelling = "m.inner[i].mu";
 
   std::vector<Event> Events;
-  for (int K = Event::Acquire; K <= Event::Spawn; ++K) {
+  for (int K = Event::Acquire; K <= Event::Blocking; ++K) {
     Event E;
     E.Kind = Event::KindTy(K);
     E.Locks = {Odd, global("g", LockKind::RecursiveMutex), param(3),
