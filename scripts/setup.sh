@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 PACKAGES=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
           nlohmann-json3-dev libgtest-dev libbenchmark-dev
-          cmake ninja-build g++ python3 python3-jsonschema)
+          cmake ninja-build g++ python3 python3-jsonschema pkgconf)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

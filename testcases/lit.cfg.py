@@ -20,6 +20,16 @@ config.substitutions.append(("%src_root", config.lockgraph_src_root))
 config.substitutions.append(("%cxx", config.cxx))
 config.substitutions.append(("%rt_include", config.lockgraph_rt_include))
 config.substitutions.append(("%rt_lib", config.lockgraph_rt_lib))
+# The package suite installs the build into a prefix and builds a consumer
+# project against it (names chosen so that none is a prefix of another).
+config.substitutions.append(("%build_root", config.lockgraph_obj_root))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%generator", config.cmake_generator))
+config.substitutions.append(("%make_program", config.make_program))
+config.substitutions.append(("%install_libdir", config.install_libdir))
+config.substitutions.append(("%pkg_config", config.pkg_config))
+if config.pkg_config:
+    config.available_features.add("pkg-config")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Paths in findings are relative to the working directory: run in a

@@ -2,7 +2,9 @@
 // recorder around every operation and act on its verdict.
 #include <lockgraph/mutex.hpp>
 
-#include "recorder.hpp"
+#include "lock_wait.hpp"
+
+#include <lockgraph/detail/waits.hpp>
 
 #include <ostream>
 #include <system_error>
@@ -34,6 +36,42 @@ void print_state(std::ostream& os, const char* type, const detail::lock_node& no
 
 }  // namespace
 
+namespace detail {
+
+bool begin_acquire(lock_node* node, lock_mode mode, std::source_location where) {
+  switch (on_acquire_begin(node, mode, {where})) {
+    case acquire_verdict::deadlock_throw:
+      throw_self_deadlock(*node);
+    case acquire_verdict::deadlock_block:
+      return true;
+    case acquire_verdict::proceed:
+    case acquire_verdict::reentrant:
+      break;
+  }
+  return false;
+}
+
+void print_lock_state(std::ostream& os, const char* type, const lock_node& node, unsigned count) {
+  print_state(os, type, node, count);
+}
+
+// The slow path of a blocking acquisition: the lock is taken, so the thread
+// registers what it waits for (which may report a deadlock it closes), then
+// blocks. `reported`: a self-deadlock already reported (block mode).
+void wait_for_lock(lock_node* node, lock_mode mode, std::source_location where, bool reported,
+                   void (*lock)(void*), void* native,
+                   const std::atomic<std::uint64_t>* releases) {
+  wait_target target;
+  target.epoch = releases;
+  target.kind = mode == lock_mode::exclusive ? wait_kind::lock : wait_kind::lock_shared;
+  target.lock = node;
+  target.reported = reported;
+  wait_scope wait(target, where);
+  lock(native);
+}
+
+}  // namespace detail
+
 // --- mutex -------------------------------------------------------------------------
 
 mutex::mutex(std::source_location declared)
@@ -47,20 +85,28 @@ mutex::~mutex() { detail::on_lock_destroyed(node_); }
 void mutex::lock(std::source_location where) {
   detail::thread_state* s = detail::t_state;
   if (detail::first_acquire_ready(s, node_)) {
-    impl_.lock();
+    if (!impl_.try_lock()) block_on(where, false);
     detail::push_first(s, node_, {where}, lock_mode::exclusive);
     return;
   }
+  bool reported = false;
   switch (detail::on_acquire_begin(node_, lock_mode::exclusive, {where})) {
     case acquire_verdict::deadlock_throw:
       throw_self_deadlock(*node_);
-    case acquire_verdict::proceed:
-    case acquire_verdict::reentrant:       // not for a non-recursive lock
     case acquire_verdict::deadlock_block:  // block as std::mutex would
+      reported = true;
+      break;
+    case acquire_verdict::proceed:
+    case acquire_verdict::reentrant:  // not for a non-recursive lock
       break;
   }
-  impl_.lock();
+  if (!impl_.try_lock()) block_on(where, reported);
   detail::on_acquired(node_, lock_mode::exclusive, {where});
+}
+
+void mutex::block_on(std::source_location where, bool reported) {
+  detail::wait_for_lock(node_, lock_mode::exclusive, where, reported,
+                        [](void* m) { static_cast<std::mutex*>(m)->lock(); }, &impl_);
 }
 
 bool mutex::try_lock(std::source_location where) {
@@ -98,8 +144,12 @@ recursive_mutex::recursive_mutex(std::string_view name, std::source_location dec
 recursive_mutex::~recursive_mutex() { detail::on_lock_destroyed(node_); }
 
 void recursive_mutex::lock(std::source_location where) {
-  detail::on_acquire_begin(node_, lock_mode::exclusive, {where});  // never a self-deadlock
-  impl_.lock();
+  // Never a self-deadlock; the owner re-enters without waiting.
+  if (detail::on_acquire_begin(node_, lock_mode::exclusive, {where}) == acquire_verdict::reentrant)
+    impl_.lock();
+  else if (!impl_.try_lock())
+    detail::wait_for_lock(node_, lock_mode::exclusive, where, false,
+                          [](void* m) { static_cast<std::recursive_mutex*>(m)->lock(); }, &impl_);
   // count_ is only touched by the owner, under impl_.
   const unsigned levels = count_.load(std::memory_order_relaxed);
   count_.store(levels + 1, std::memory_order_relaxed);

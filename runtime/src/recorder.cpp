@@ -5,7 +5,9 @@
 #include "cycle_graph.hpp"
 #include "edge_cache.hpp"
 #include "findings.hpp"
+#include "graph_dot.hpp"
 #include "report_writer.hpp"
+#include "thread_clock.hpp"
 
 #include <lockgraph/mutex.hpp>
 #include <lockgraph/thread.hpp>
@@ -18,6 +20,7 @@
 #include <mutex>
 #include <set>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -71,7 +74,46 @@ struct edge_record {
   lock_node* to = nullptr;
   std::vector<witness> witnesses;  // the first is the one reported
   bool in_cycle = false;           // part of a reported cycle
+  // Whether some witness could block: not both `from` held and `to` taken
+  // shared (readers do not block readers).
+  bool blocking = false;
+  // Gate locks: held exclusively (besides `from`) by every witness so far.
+  std::vector<lock_node*> gates;
 };
+
+// A lock a thread really holds exclusively (its stack entry is not stale).
+bool holds_exclusive(const thread_state* s, const held_lock& h) {
+  return h.mode == lock_mode::exclusive && h.node->owner.load(std::memory_order_relaxed) == s->record;
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// The key under which a thread remembers that it recorded the edge from
+// held[index] to `to`: the edge itself in the common case (exclusive locks,
+// nothing else held); otherwise also the modes and the other locks held
+// (possible gates), so that the same edge taken in a new context is
+// recorded again. 0 when a held lock has no graph id yet.
+std::uint64_t witness_key(const thread_state* s, std::uint32_t index, std::uint32_t from,
+                          std::uint32_t to, lock_mode mode) {
+  const held_lock& h = s->held[index];
+  if (s->held_size == 1 && h.mode == lock_mode::exclusive && mode == lock_mode::exclusive)
+    return edge_key(from, to);
+  std::uint64_t key = mix(edge_key(from, to)) + static_cast<std::uint64_t>(h.mode) * 2 +
+                      static_cast<std::uint64_t>(mode);
+  for (std::uint32_t j = 0; j < s->held_size; ++j) {
+    const held_lock& g = s->held[j];
+    if (j == index || !holds_exclusive(s, g)) continue;
+    const std::uint32_t id = g.node->graph_index.load(std::memory_order_acquire);
+    if (id == 0) return 0;
+    key ^= mix(id + 0x9e3779b97f4a7c15ULL);
+  }
+  return key | (std::uint64_t{1} << 63);
+}
 
 void print_text(const std::string& text) {
   if (!text.empty()) std::fputs(text.c_str(), stderr);
@@ -125,6 +167,14 @@ class recorder {
     std::lock_guard lock(mu_);
     report_path_ = std::move(path);
   }
+  std::string graph_path() {
+    std::lock_guard lock(mu_);
+    return graph_path_;
+  }
+  void set_graph_path(std::string path) {
+    std::lock_guard lock(mu_);
+    graph_path_ = std::move(path);
+  }
 
   std::string thread_name(const thread_record* r) {
     std::lock_guard lock(mu_);
@@ -133,6 +183,12 @@ class recorder {
   void set_thread_name(thread_record* r, std::string_view name) {
     std::lock_guard lock(mu_);
     r->name = std::string(name);
+  }
+
+  // A finding made by a detector in another file (race_detector.cpp).
+  std::string add_finding(finding f) {
+    std::lock_guard lock(mu_);
+    return add_finding_locked(std::move(f));
   }
 
   // A destroyed lock whose node must outlive it, outside the graph.
@@ -146,19 +202,27 @@ class recorder {
   acquire_verdict self_deadlock(thread_state* s, lock_node* node, call_site site);
   release_verdict unlock_not_held(thread_state* s, lock_node* node, thread_record* owner,
                                   call_site site);
-  void add_edge(thread_state* s, const held_lock& from, lock_node* to, call_site site);
+  void add_edge(thread_state* s, std::uint32_t index, lock_node* to, lock_mode mode,
+                call_site site);
   void thread_ended(thread_state* s);
   [[noreturn]] void thread_not_joined(thread_state* s, thread_record* r);
 
   // --- reports ---------------------------------------------------------------
   report_data snapshot();
   bool write_report(const std::string& path);
+  bool write_graph(const std::string& path);
   void write_configured_report();
   void clear_findings() {
     std::lock_guard lock(mu_);
     findings_.clear();
     finding_index_.clear();
+    finding_seen_.clear();
   }
+  std::uint64_t findings_mark() {
+    std::lock_guard lock(mu_);
+    return finding_seq_;
+  }
+  std::vector<finding> findings_since(std::uint64_t mark);
   void exit_summary();
 
  private:
@@ -168,8 +232,15 @@ class recorder {
   // Keeps `f` unless an equal one exists (then merges its threads). Returns
   // the text to print for a new finding (empty when quiet or a duplicate).
   std::string add_finding_locked(finding f);
-  std::string cycle_finding_locked(const witness& closing, lock_node* from,
+  std::string cycle_finding_locked(const witness& closing, edge_record& closing_edge,
                                    const std::vector<cycle_graph::node_id>& path);
+  // Cycles of readers only, or whose edges all held a common gate lock,
+  // cannot deadlock: their closing edges wait here and are looked at again
+  // when one of their edges gains a blocking witness or loses a gate.
+  bool cycle_suppressed_locked(const std::vector<lock_node*>& cycle,
+                               const std::vector<const edge_record*>& edges);
+  std::string recheck_suppressed_locked();
+
 
   std::atomic<std::uint64_t> clock_{0};
   std::atomic<std::uint64_t> next_unnamed_{0};
@@ -178,12 +249,18 @@ class recorder {
 
   std::mutex mu_;  // guards everything below and thread names
   std::string report_path_;
+  std::string graph_path_;
   cycle_graph graph_;
   std::vector<lock_node*> graph_nodes_{nullptr};  // graph id -> node
   std::unordered_map<std::uint64_t, edge_record> edges_;
   std::vector<cycle_graph::node_id> cycle_;  // scratch
+  std::vector<std::uint64_t> suppressed_;    // closing edges of harmless cycles
   std::vector<finding> findings_;
   std::unordered_map<std::string, std::size_t> finding_index_;
+  // Sequence numbers for findings_since(): the last time each finding (by
+  // index) was recorded, and the last number handed out.
+  std::vector<std::uint64_t> finding_seen_;
+  std::uint64_t finding_seq_ = 0;
   std::size_t dropped_findings_ = 0;
   std::vector<lock_node*> retired_;  // kept reachable for leak checkers
 };
@@ -208,6 +285,7 @@ void at_exit() {
 recorder::recorder() {
   pthread_key_create(&key_, &thread_exit);
   if (const char* path = std::getenv("LOCKGRAPH_REPORT")) report_path_ = path;
+  if (const char* path = std::getenv("LOCKGRAPH_GRAPH")) graph_path_ = path;
   if (const char* value = std::getenv("LOCKGRAPH_ON_DEADLOCK"); value && *value) {
     const std::string_view m(value);
     if (m == "abort")
@@ -256,6 +334,7 @@ std::string recorder::add_finding_locked(finding f) {
   std::string key = f.check + '\0' + f.file + '\0' + std::to_string(f.line) + '\0' +
                     std::to_string(f.column) + '\0' + f.message;
   if (auto it = finding_index_.find(key); it != finding_index_.end()) {
+    finding_seen_[it->second] = ++finding_seq_;
     auto& threads = findings_[it->second].threads;
     for (std::string& t : f.threads)
       if (std::find(threads.begin(), threads.end(), t) == threads.end())
@@ -271,6 +350,7 @@ std::string recorder::add_finding_locked(finding f) {
   std::string text = quiet ? std::string() : format_text(f);
   finding_index_.emplace(std::move(key), findings_.size());
   findings_.push_back(std::move(f));
+  finding_seen_.push_back(++finding_seq_);
   return text;
 }
 
@@ -348,7 +428,8 @@ release_verdict recorder::unlock_not_held(thread_state* s, lock_node* node, thre
   // allows it, and it is what the program meant); the owner's stack entry
   // goes stale and is dropped lazily, so the node must outlive it.
   node->pinned.store(true, std::memory_order_relaxed);
-  if (node->kind == lock_kind::mutex) node->owner.store(nullptr, std::memory_order_relaxed);
+  if (node->kind == lock_kind::mutex || node->kind == lock_kind::timed_mutex)
+    node->owner.store(nullptr, std::memory_order_relaxed);
   return release_verdict::held_by_other;
 }
 
@@ -358,21 +439,41 @@ bool overlapped(const thread_record* a, const thread_record* b) {
          b->start_tick < a->end_tick.load(std::memory_order_acquire);
 }
 
-void recorder::add_edge(thread_state* s, const held_lock& from, lock_node* to, call_site site) {
+void recorder::add_edge(thread_state* s, std::uint32_t index, lock_node* to, lock_mode mode,
+                        call_site site) {
+  const held_lock from = s->held[index];
   std::string text;
-  std::uint64_t key;
+  std::uint64_t key = 0;
   {
     hook_scope scope(s);
     std::lock_guard lock(mu_);
     const std::uint32_t a = graph_id_locked(from.node);
     const std::uint32_t b = graph_id_locked(to);
-    key = edge_key(a, b);
-    auto [it, inserted] = edges_.try_emplace(key);
+    // The other locks held exclusively: this witness's gates.
+    std::vector<lock_node*> gates;
+    for (std::uint32_t j = 0; j < s->held_size; ++j)
+      if (j != index && s->held[j].node != to && holds_exclusive(s, s->held[j])) {
+        graph_id_locked(s->held[j].node);  // for witness_key
+        gates.push_back(s->held[j].node);
+      }
+    key = witness_key(s, index, a, b, mode);
+    auto [it, inserted] = edges_.try_emplace(edge_key(a, b));
     edge_record& e = it->second;
     const witness w{s->record, from.site, site};
+    const bool blocking = !(from.mode == lock_mode::shared && mode == lock_mode::shared);
+    bool weakened = false;  // may no longer be harmless in a suppressed cycle
     if (inserted) {
       e.from = from.node;
       e.to = to;
+      e.blocking = blocking;
+      e.gates = std::move(gates);
+    } else {
+      if (blocking && !e.blocking) e.blocking = weakened = true;
+      const std::size_t before = e.gates.size();
+      std::erase_if(e.gates, [&](lock_node* g) {
+        return std::find(gates.begin(), gates.end(), g) == gates.end();
+      });
+      weakened = weakened || e.gates.size() != before;
     }
     const bool known_witness =
         std::any_of(e.witnesses.begin(), e.witnesses.end(), [&](const witness& x) {
@@ -382,21 +483,63 @@ void recorder::add_edge(thread_state* s, const held_lock& from, lock_node* to, c
     if (e.witnesses.size() < max_witnesses && !known_witness) e.witnesses.push_back(w);
     // The acyclic graph refuses the closing edge; edges_ keeps it, so it is
     // known from now on and the cycle is reported once.
-    if (inserted && !graph_.add_edge(a, b, &cycle_)) {
-      e.in_cycle = true;
-      text = cycle_finding_locked(w, from.node, cycle_);
-    }
+    if (inserted && !graph_.add_edge(a, b, &cycle_))
+      text = cycle_finding_locked(w, e, cycle_);
+    else if (weakened && !suppressed_.empty())
+      text = recheck_suppressed_locked();
   }
-  s->known_edges.insert(key);
+  if (key != 0) s->known_edges.insert(key);
   print_text(text);
 }
 
-std::string recorder::cycle_finding_locked(const witness& closing, lock_node* from,
+bool recorder::cycle_suppressed_locked(const std::vector<lock_node*>& cycle,
+                                       const std::vector<const edge_record*>& edges) {
+  if (std::none_of(edges.begin(), edges.end(), [](const edge_record* e) { return e->blocking; }))
+    return true;  // readers only: none of them can block another
+  std::vector<lock_node*> common = edges[0]->gates;
+  for (const edge_record* e : edges)
+    std::erase_if(common, [&](lock_node* g) {
+      return std::find(e->gates.begin(), e->gates.end(), g) == e->gates.end();
+    });
+  std::erase_if(common,
+                [&](lock_node* g) { return std::find(cycle.begin(), cycle.end(), g) != cycle.end(); });
+  return !common.empty();  // one gate serialises every edge of the cycle
+}
+
+std::string recorder::recheck_suppressed_locked() {
+  std::vector<std::uint64_t> keys;
+  keys.swap(suppressed_);
+  std::string text;
+  for (std::uint64_t key : keys) {
+    edge_record& e = edges_.at(key);
+    const std::uint32_t a = e.from->graph_index.load(std::memory_order_relaxed);
+    const std::uint32_t b = e.to->graph_index.load(std::memory_order_relaxed);
+    // Still refused (the graph only grows): yields the path again.
+    if (!graph_.add_edge(a, b, &cycle_)) text += cycle_finding_locked(e.witnesses[0], e, cycle_);
+  }
+  return text;
+}
+
+std::string recorder::cycle_finding_locked(const witness& closing, edge_record& closing_edge,
                                            const std::vector<cycle_graph::node_id>& path) {
   // path is to -> ... -> from in the graph; the cycle is from -> to -> ... -> from.
+  lock_node* const from = closing_edge.from;
   std::vector<lock_node*> cycle{from};
   for (cycle_graph::node_id id : path) cycle.push_back(graph_nodes_[id]);
   cycle.pop_back();  // `from` again
+  {
+    std::vector<const edge_record*> all{&closing_edge};
+    for (std::size_t i = 1; i < cycle.size(); ++i)
+      all.push_back(&edges_.at(edge_key(cycle[i]->graph_index.load(std::memory_order_relaxed),
+                                        cycle[(i + 1) % cycle.size()]->graph_index.load(
+                                            std::memory_order_relaxed))));
+    if (cycle_suppressed_locked(cycle, all)) {
+      suppressed_.push_back(edge_key(from->graph_index.load(std::memory_order_relaxed),
+                                     closing_edge.to->graph_index.load(std::memory_order_relaxed)));
+      return {};
+    }
+  }
+  closing_edge.in_cycle = true;
 
   // Instances of one lock class are told apart by their generation.
   std::vector<std::string> names;
@@ -497,7 +640,7 @@ void recorder::thread_ended(thread_state* s) {
     hook_scope scope(s);
     std::lock_guard lock(mu_);
     for (const held_lock& h : std::span(s->held, s->held_size)) {
-      if (h.node->owner.load(std::memory_order_relaxed) != s->record) continue;  // stale
+      if (h.mode == lock_mode::exclusive && !holds_exclusive(s, h)) continue;  // stale
       const std::string name = display_name(*h.node);
       finding f;
       f.check = "lock-leak";
@@ -586,9 +729,39 @@ bool recorder::write_report(const std::string& path) {
   return false;
 }
 
+bool recorder::write_graph(const std::string& path) {
+  hook_scope scope(current());
+  std::string error;
+  if (write_text_file(path, graph_dot(snapshot()), error)) return true;
+  std::fprintf(stderr, "lockgraph: error: cannot write the graph: %s\n", error.c_str());
+  return false;
+}
+
+std::vector<finding> recorder::findings_since(std::uint64_t mark) {
+  std::set<std::tuple<std::string, std::string, unsigned, unsigned, std::string>> recent;
+  {
+    std::lock_guard lock(mu_);
+    for (std::size_t i = 0; i < findings_.size(); ++i)
+      if (finding_seen_[i] > mark) {
+        const finding& f = findings_[i];
+        recent.emplace(f.check, f.file, f.line, f.column, f.message);
+      }
+  }
+  if (recent.empty()) return {};
+  // Taken from a full snapshot so that order and fingerprints are the
+  // report's.
+  std::vector<finding> all = snapshot().findings;
+  std::erase_if(all, [&](const finding& f) {
+    return !recent.contains({f.check, f.file, f.line, f.column, f.message});
+  });
+  return all;
+}
+
 void recorder::write_configured_report() {
   const std::string path = report_path();
   if (!path.empty()) write_report(path);
+  const std::string graph = graph_path();
+  if (!graph.empty()) write_graph(graph);
 }
 
 void recorder::exit_summary() {
@@ -611,19 +784,20 @@ void recorder::exit_summary() {
   std::fprintf(stderr, "%s\n", line.c_str());
 }
 
-void add_order_edges(thread_state* s, lock_node* node, call_site site) {
-  thread_record* const me = s->record;
+void add_order_edges(thread_state* s, lock_node* node, lock_mode mode, call_site site) {
   for (std::uint32_t i = 0; i < s->held_size;) {
-    lock_node* h = s->held[i].node;
-    if (h->owner.load(std::memory_order_relaxed) != me) {
+    const held_lock& held = s->held[i];
+    if (held.mode == lock_mode::exclusive && !holds_exclusive(s, held)) {
       // Released by another thread (unlock-not-held already reported).
       s->erase_at(i);
       continue;
     }
-    const std::uint32_t from = h->graph_index.load(std::memory_order_acquire);
-    const std::uint32_t to = node->graph_index.load(std::memory_order_acquire);
-    if (!(from && to && s->known_edges.contains(edge_key(from, to))))
-      recorder::get().add_edge(s, s->held[i], node, site);
+    if (held.node != node) {  // a second read lock of a held shared_mutex: no edge
+      const std::uint32_t from = held.node->graph_index.load(std::memory_order_acquire);
+      const std::uint32_t to = node->graph_index.load(std::memory_order_acquire);
+      const std::uint64_t key = from && to ? witness_key(s, i, from, to, mode) : 0;
+      if (!(key && s->known_edges.contains(key))) recorder::get().add_edge(s, i, node, mode, site);
+    }
     ++i;
   }
 }
@@ -677,6 +851,10 @@ const char* kind_name(lock_kind kind) {
       return "mutex";
     case lock_kind::recursive_mutex:
       return "recursive_mutex";
+    case lock_kind::timed_mutex:
+      return "timed_mutex";
+    case lock_kind::shared_mutex:
+      return "shared_mutex";
   }
   return "unknown";
 }
@@ -718,14 +896,19 @@ void on_lock_destroyed(lock_node* node) noexcept {
   delete node;
 }
 
-acquire_verdict acquire_begin_slow(lock_node* node, lock_mode, call_site site) {
+acquire_verdict acquire_begin_slow(lock_node* node, lock_mode mode, call_site site) {
   thread_state* s = current();
   if (!s || s->in_hook) return acquire_verdict::proceed;
   if (node->owner.load(std::memory_order_relaxed) == s->record) {
     if (node->kind == lock_kind::recursive_mutex) return acquire_verdict::reentrant;
     return recorder::get().self_deadlock(s, node, site);
   }
-  if (s->held_size != 0) add_order_edges(s, node, site);
+  // Writing a shared_mutex the thread reads waits for itself. (Reading it
+  // twice does not block while no writer waits, and is not reported.)
+  if (mode == lock_mode::exclusive && node->kind == lock_kind::shared_mutex)
+    for (const held_lock& h : std::span(s->held, s->held_size))
+      if (h.node == node) return recorder::get().self_deadlock(s, node, site);
+  if (s->held_size != 0) add_order_edges(s, node, mode, site);
   return acquire_verdict::proceed;
 }
 
@@ -733,12 +916,20 @@ void acquired_slow(lock_node* node, lock_mode mode, call_site site) noexcept {
   thread_state* s = current();
   if (!s || s->in_hook) return;
   s->push_grow({node, site, mode});
-  node->owner.store(s->record, std::memory_order_relaxed);
+  if (mode == lock_mode::exclusive) node->owner.store(s->record, std::memory_order_relaxed);
 }
 
-release_verdict release_slow(lock_node* node, lock_mode, call_site site, bool keeps_holding) {
+release_verdict release_slow(lock_node* node, lock_mode mode, call_site site, bool keeps_holding) {
   thread_state* s = current();
   if (!s || s->in_hook) return release_verdict::released;
+  if (mode == lock_mode::shared) {  // a read lock: the thread's own stack says
+    for (std::uint32_t i = s->held_size; i-- > 0;)
+      if (s->held[i].node == node && s->held[i].mode == lock_mode::shared) {
+        s->erase_at(i);
+        return release_verdict::released;
+      }
+    return recorder::get().unlock_not_held(s, node, nullptr, site);
+  }
   thread_record* owner = node->owner.load(std::memory_order_relaxed);
   if (owner != s->record) return recorder::get().unlock_not_held(s, node, owner, site);
   if (keeps_holding) return release_verdict::released;
@@ -753,16 +944,37 @@ release_verdict release_slow(lock_node* node, lock_mode, call_site site, bool ke
 
 report_data snapshot_report() { return recorder::get().snapshot(); }
 
+void write_configured_report() {
+  hook_scope scope(t_state);
+  recorder::get().write_configured_report();
+}
+
+void mark_internal_thread() noexcept { t_unavailable = true; }
+
+void report_finding(finding f) {
+  std::string text;
+  {
+    hook_scope scope(current());
+    text = recorder::get().add_finding(std::move(f));
+  }
+  print_text(text);
+}
+
 // --- threads ---------------------------------------------------------------------
 
 thread_record* on_thread_spawn(std::string_view name, std::source_location where) {
   recorder& r = recorder::get();
   // Built inside the standard library (emplace_back, make_unique): unknown.
   if (in_standard_library(where)) where = std::source_location();
-  return r.new_record(name, where, false, r.tick());
+  thread_record* record = r.new_record(name, where, false, r.tick());
+  hb_thread_spawned(record);
+  return record;
 }
 
-void on_thread_begin(thread_record* thread) noexcept { create_state(thread); }
+void on_thread_begin(thread_record* thread) noexcept {
+  create_state(thread);
+  hb_thread_started(thread);
+}
 
 void on_thread_end(thread_record* thread) noexcept {
   thread_state* s = t_state;
@@ -792,6 +1004,13 @@ bool quiet() { return recorder::get().quiet; }
 bool write_report(const std::string& path) { return recorder::get().write_report(path); }
 std::vector<finding> findings() { return recorder::get().snapshot().findings; }
 void clear_findings() { recorder::get().clear_findings(); }
+std::uint64_t findings_mark() { return recorder::get().findings_mark(); }
+std::vector<finding> findings_since(std::uint64_t mark) {
+  return recorder::get().findings_since(mark);
+}
+void set_graph_path(std::string path) { recorder::get().set_graph_path(std::move(path)); }
+std::string graph_path() { return recorder::get().graph_path(); }
+bool write_graph(const std::string& path) { return recorder::get().write_graph(path); }
 
 namespace this_thread {
 

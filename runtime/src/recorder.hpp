@@ -18,6 +18,10 @@
 //     behalf (new edge, finding, report) that thread's hooks return at once.
 //     It takes only its own std::mutex, never a user-visible lock, and
 //     releases it before printing, writing files or aborting.
+//   * The wait registry and deadlock detector (waits.cpp) keep their own
+//     std::mutex; it may be held while taking the recorder's (thread names,
+//     findings), never the other way round. The detector's watchdog thread
+//     is invisible to the recorder (mark_internal_thread).
 //   * It is usable during static initialisation (state is created on first
 //     use) and at exit (the recorder is never destroyed; a thread's state is
 //     freed when the thread exits, the main thread's never).
@@ -39,7 +43,7 @@ namespace lockgraph::detail {
 
 struct thread_record;
 
-enum class lock_kind : std::uint8_t { mutex, recursive_mutex };
+enum class lock_kind : std::uint8_t { mutex, recursive_mutex, timed_mutex, shared_mutex };
 
 const char* kind_name(lock_kind kind);
 
@@ -55,10 +59,10 @@ struct lock_id {
 // call (only the inline fast paths below look inside).
 struct lock_node {
   lock_id id;
-  lock_kind kind;
   std::string name;  // as given; may be empty (then the declaration site names it)
   std::source_location declared;
-  // The thread holding it (exclusive), null when free. Written by the owner;
+  // The thread holding it exclusively, null when free or held only shared
+  // (readers are known from their own stacks). Written by the owner;
   // read by anyone (relaxed: it is a fact about this lock only).
   std::atomic<thread_record*> owner{nullptr};
   // Dense id in the lock-order graph once the lock is part of an edge, else 0.
@@ -66,6 +70,9 @@ struct lock_node {
   // Set when a thread stack may still point at the node after it is
   // destroyed (released by a non-owner, destroyed while held): never freed.
   std::atomic<bool> pinned{false};
+  // Last, next to the small fields: the node is 72 bytes, one malloc size
+  // class below 80 (docs/performance.md, memory per lock).
+  lock_kind kind;
 };
 
 // A thread as the recorder knows it. Records live until the process ends
@@ -129,13 +136,14 @@ inline void on_acquired(lock_node* node, lock_mode mode, call_site site) noexcep
     h.node = node;
     h.site = site;
     h.mode = mode;
-    node->owner.store(s->record, std::memory_order_relaxed);
+    if (mode == lock_mode::exclusive) node->owner.store(s->record, std::memory_order_relaxed);
     return;
   }
   acquired_slow(node, mode, site);
 }
 
 // After a successful try-lock: held, but no order edge (it could not block).
+// Also what a condition wait uses to take back the mutex it released.
 inline void on_try_acquired(lock_node* node, lock_mode mode, call_site site) noexcept {
   on_acquired(node, mode, site);
 }
@@ -146,7 +154,7 @@ inline release_verdict on_release(lock_node* node, lock_mode mode, call_site sit
                                   bool keeps_holding = false) {
   thread_state* s = t_state;
   if (LOCKGRAPH_LIKELY(s && !s->in_hook && !keeps_holding && s->held_size != 0 &&
-                       s->held[s->held_size - 1].node == node &&
+                       mode == lock_mode::exclusive && s->held[s->held_size - 1].node == node &&
                        node->owner.load(std::memory_order_relaxed) == s->record)) {
     node->owner.store(nullptr, std::memory_order_relaxed);
     --s->held_size;
@@ -170,7 +178,7 @@ inline void push_first(thread_state* s, lock_node* node, call_site site, lock_mo
   h.site = site;
   h.mode = mode;
   s->held_size = 1;
-  node->owner.store(s->record, std::memory_order_relaxed);
+  if (mode == lock_mode::exclusive) node->owner.store(s->record, std::memory_order_relaxed);
 }
 
 // The lock's name in findings: its name, or "file:line" of its declaration.
@@ -178,6 +186,17 @@ std::string display_name(const lock_node& node);
 
 // For printing a lock: the owner's name, empty when free.
 std::string owner_name(const lock_node& node);
+
+// --- findings made outside the recorder ------------------------------------------
+// The wait registry (waits.cpp) reports real deadlocks through these.
+
+// Writes the report (and graph) to the configured paths, if any.
+void write_configured_report();
+
+// Makes the calling thread invisible to the recorder: its hooks do nothing
+// and it never gets a thread record. For the runtime's own threads (the
+// deadlock watchdog).
+void mark_internal_thread() noexcept;
 
 // --- threads (declared publicly in lockgraph/thread.hpp) ----------------------
 // thread_record* on_thread_spawn(std::string_view name, std::source_location where);
@@ -211,5 +230,10 @@ struct report_data {
 
 // Everything recorded so far, in report order.
 report_data snapshot_report();
+
+// Records a finding made by a detector outside the recorder (the race
+// detector) and prints it unless quiet or a duplicate. The caller holds no
+// internal lock.
+void report_finding(finding f);
 
 }  // namespace lockgraph::detail

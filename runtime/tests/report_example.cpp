@@ -4,6 +4,7 @@
 // after the other.
 #include <lockgraph/lockgraph.hpp>
 
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <system_error>
@@ -48,6 +49,19 @@ int main(int argc, char** argv) {
   // unlock-not-held
   unnamed.unlock();
   r.unlock();
+  // data-race: written under a lock, then read by a thread that nothing
+  // orders after the writer (the atomic flag is invisible to the runtime).
+  lockgraph::shared<int> balance{"balance", 0};
+  std::atomic<bool> written{false};
+  lockgraph::thread writer("writer", [&] {
+    std::lock_guard g(c);
+    balance = 1;
+    written = true;
+  });
+  while (!written) std::this_thread::yield();
+  lockgraph::thread reader("reader", [&] { (void)balance.load(); });
+  reader.join();
+  writer.join();
   // lock-leak
   lockgraph::thread leaker("leaker", [&] { b.lock(); });
   leaker.join();

@@ -13,7 +13,8 @@ import jsonschema
 
 EXPECTED = {
     # mode: (exit status, checks that must be present)
-    "findings": (0, {"lock-order-inversion", "self-deadlock", "unlock-not-held", "lock-leak"}),
+    "findings": (0, {"lock-order-inversion", "self-deadlock", "unlock-not-held", "lock-leak",
+                     "data-race"}),
     "not-joined": (-signal.SIGABRT, {"thread-not-joined"}),
     "clean": (0, set()),
 }

@@ -38,8 +38,17 @@
 // |------------------------|-------------------------------------------------------|
 // | lockgraph/mutex.hpp    | mutex, recursive_mutex (+ std guard specialisations)  |
 // | lockgraph/thread.hpp   | thread, thread_options, this_thread::set_name/name    |
+// | lockgraph/shared.hpp   | shared<T>: a value checked for data races             |
 // | lockgraph/report.hpp   | deadlock modes, report path, quiet, findings(),       |
-// |                        | write_report()                                        |
+// |                        | findings_since(), write_report(), write_graph()       |
+// | lockgraph/timed_mutex.hpp        | timed_mutex (try_lock_for/until)            |
+// | lockgraph/shared_mutex.hpp       | shared_mutex (readers and a writer)         |
+// | lockgraph/condition_variable.hpp | condition_variable over unique_lock<mutex>  |
+// | lockgraph/semaphore.hpp          | counting_semaphore, binary_semaphore        |
+// | lockgraph/blocking_queue.hpp     | blocking_queue<T> with close()              |
+// | lockgraph/event.hpp              | event (Python's threading.Event)            |
+// | lockgraph/thread_pool.hpp        | thread_pool, future<R>                      |
+// | lockgraph/gtest.hpp              | GoogleTest listener (not included here)     |
 //
 // How it works: each primitive calls a recorder (runtime/src/recorder.hpp)
 // that keeps every thread's held locks in thread-local storage and a global
@@ -50,7 +59,15 @@
 // docs/runtime.md).
 #pragma once
 
+#include <lockgraph/blocking_queue.hpp>
+#include <lockgraph/condition_variable.hpp>
 #include <lockgraph/config.hpp>
+#include <lockgraph/event.hpp>
 #include <lockgraph/mutex.hpp>
 #include <lockgraph/report.hpp>
+#include <lockgraph/semaphore.hpp>
+#include <lockgraph/shared.hpp>
+#include <lockgraph/shared_mutex.hpp>
 #include <lockgraph/thread.hpp>
+#include <lockgraph/thread_pool.hpp>
+#include <lockgraph/timed_mutex.hpp>

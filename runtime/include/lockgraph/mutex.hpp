@@ -53,12 +53,20 @@
 // | a thread ends holding a lock                     | lock-leak        | the lock stays held                   |
 // | acquiring locks in an order that closes a cycle  | lock-order-      | the acquisition proceeds              |
 // |                                                  | inversion        |                                       |
+// | lock() that has to wait for a thread that waits  | deadlock         | per deadlock_mode: abort (default),   |
+// | (directly or through other threads) for the      |                  | throw std::system_error from this     |
+// | caller: an ABBA pair that really hangs           |                  | lock(), or block                      |
 // | destroying a locked lock                         | none             | its record is kept, not reused        |
 //
 // try_lock() never adds a lock-order edge (it cannot block), and neither do
 // re-entries of a recursive_mutex. Locks taken together by std::lock or
 // std::scoped_lock are locked with try_lock after the first, so no order is
 // recorded among them.
+//
+// A lock() that has to wait (the native try_lock failed) registers what it
+// waits for, so that threads blocked in a cycle (T1 waits for a lock T2
+// holds while T2 waits for one T1 holds, or joins T1) are reported as a
+// `deadlock` instead of hanging; see lockgraph/report.hpp.
 //
 // Cost: an uncontended lock()+unlock() adds a few thread-local operations to
 // std::mutex's; a nested acquisition whose order edge is already known adds
@@ -121,6 +129,11 @@ class LOCKGRAPH_API mutex {
   friend LOCKGRAPH_API std::ostream& operator<<(std::ostream& os, const mutex& m);
 
  private:
+  friend class condition_variable;  // waits on impl_, tells the recorder
+
+  // The contended half of lock(): registers the wait, then blocks.
+  void block_on(std::source_location where, bool reported);
+
   std::mutex impl_;
   detail::lock_node* node_;
 };

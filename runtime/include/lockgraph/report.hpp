@@ -14,8 +14,9 @@
 // and keeps it for the JSON report. The report is written
 //
 //   * at normal exit (std::exit, return from main), to report_path();
-//   * before the process is stopped by the runtime (a self-deadlock in
-//     `abort` mode, a lockgraph::thread destroyed while joinable), and before
+//   * before the process is stopped by the runtime (a self-deadlock or a
+//     deadlock in `abort` mode, a lockgraph::thread destroyed while
+//     joinable), and before
 //     a thread blocks forever in `block` mode;
 //   * whenever write_report() is called.
 //
@@ -27,6 +28,7 @@
 // | LOCKGRAPH_REPORT      | a file path            | none    | set_report_path()       |
 // | LOCKGRAPH_ON_DEADLOCK | abort, throw, block    | abort   | set_deadlock_mode()     |
 // | LOCKGRAPH_QUIET       | 1 (or any but 0/empty) | off     | set_quiet()             |
+// | LOCKGRAPH_GRAPH       | a file path (.dot)     | none    | set_graph_path()        |
 //
 // An unknown LOCKGRAPH_ON_DEADLOCK value is reported on stderr and the
 // default is used.
@@ -41,6 +43,11 @@
 // |                        | warning  | ... whose threads never ran at the same time            |
 // | lock-leak              | warning  | a thread ends while holding a lock                      |
 // | thread-not-joined      | error    | a lockgraph::thread is destroyed while joinable         |
+// | deadlock               | error    | threads blocked in a cycle of lock/join waits, or every |
+// |                        |          | thread blocked in untimed waits none can end (queue,    |
+// |                        |          | semaphore, event, condition, join, lock, future)        |
+// | data-race              | error    | two accesses to a lockgraph::shared<T>, one a write,    |
+// |                        |          | not ordered and with no lock in common (shared.hpp)     |
 //
 // A finding is kept once: the same check, location and message again only
 // adds its threads to the first one.
@@ -48,19 +55,22 @@
 
 #include <lockgraph/config.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace lockgraph {
 
-// What a thread does after a self-deadlock has been reported.
+// What happens after a self-deadlock or a real deadlock has been reported.
 enum class deadlock_mode {
   // Write the report and std::abort(). The default: under tests a hang is
   // the worst outcome.
   abort,
   // Throw std::system_error with std::errc::resource_deadlock_would_occur
-  // from lock(), which is what an error-checking mutex would report.
+  // from lock(), which is what an error-checking mutex would report; for a
+  // real deadlock, from the wait that closed the cycle (or, when every
+  // thread is blocked, from the newest wait that can be interrupted).
   throw_error,
   // Block forever, like std::mutex (the report is written first).
   block,
@@ -123,5 +133,38 @@ LOCKGRAPH_API std::vector<finding> findings();
 // Forgets the findings recorded so far (the lock-order graph is kept, and a
 // cycle already reported is not reported again). For test fixtures.
 LOCKGRAPH_API void clear_findings();
+
+// "What did this test find?" without clearing anything: take a mark before,
+// ask for the findings since it after. Every finding recorded after the mark
+// is returned, including one equal to an earlier finding (same check,
+// location and message), which findings() shows only once. Cheap: the mark
+// is a counter read under the recorder's lock. lockgraph/gtest.hpp uses it.
+//
+//     const std::uint64_t mark = lockgraph::findings_mark();
+//     run_the_scenario();
+//     for (const lockgraph::finding& f : lockgraph::findings_since(mark)) ...
+LOCKGRAPH_API std::uint64_t findings_mark();
+// The findings recorded (or recorded again) after `mark`, in report order.
+LOCKGRAPH_API std::vector<finding> findings_since(std::uint64_t mark);
+
+// The lock-order graph as Graphviz DOT
+// ------------------------------------
+// The lock graph of the report (lock classes as nodes, an edge A -> B when B
+// was acquired while A was held), drawn as `lockgraph check --graph` draws
+// the static one: boxes, edges labelled with their first witness site
+// ("bank.cpp:24"), the edges and locks of reported cycles in red. Sorted, so
+// the bytes are the same for the same graph. Render with
+// `dot -Tsvg graph.dot -o graph.svg`.
+//
+// Writes the graph recorded so far to `path` (replacing the file, through a
+// temporary name). Returns false, with a message on stderr, if it cannot be
+// written. Safe to call from any thread at any time.
+LOCKGRAPH_API bool write_graph(const std::string& path);
+
+// Where the graph is written at exit and before the runtime stops the
+// process, like the report. Empty (the default without LOCKGRAPH_GRAPH):
+// no graph file.
+LOCKGRAPH_API void set_graph_path(std::string path);
+LOCKGRAPH_API std::string graph_path();
 
 }  // namespace lockgraph

@@ -19,6 +19,7 @@
 //     lockgraph::mutex balance{"balance"};
 //     lockgraph::thread t("deposit", [&] { std::lock_guard g(balance); ... });
 //     lockgraph::thread u({.name = "withdraw"}, [&] { ... });
+//     lockgraph::thread d({.name = "ticker", .daemon = true}, tick);  // detached
 //     t.join();
 //     u.join();
 //
@@ -31,6 +32,8 @@
 // | running      | construction with a function         | true       | join(), detach(), |
 // |              |                                      |            | being moved from  |
 // (A thread whose function has returned stays joinable until join().)
+// (A daemon thread, thread_options::daemon, is detached as it starts: its
+// object is empty from the beginning.)
 //
 // Invalid operations
 // ------------------
@@ -42,10 +45,15 @@
 // |                                                | per lock)         |                         |
 // | join()/detach() of an empty thread, join() of  | none              | std::system_error, as   |
 // | itself                                         |                   | std::thread             |
+// | join() of a thread that waits (directly or     | deadlock          | per deadlock_mode:      |
+// | through locks) for the joining thread, or when |                   | abort (default), throw  |
+// | every thread is blocked for ever               |                   | std::system_error, block|
 //
 // Whether two threads "ran at the same time" (used to grade lock-order
 // inversions) is decided from when each was started and when its function
-// returned.
+// returned. For the race detector (lockgraph/shared.hpp), starting a thread
+// orders the spawner's earlier actions before the thread's, and join()
+// orders the thread's actions before the joiner's later ones.
 #pragma once
 
 #include <lockgraph/config.hpp>
@@ -67,16 +75,26 @@ struct thread_options {
   std::string name;  // empty: "thread-N"
   // The creation site; the default is the line that builds the options.
   std::source_location where = std::source_location::current();
+  // A daemon thread (Python's daemon=True) is detached as it starts: the
+  // object is not joinable, and the process does not wait for it. One still
+  // running at exit gets a note on stderr (not a finding: ending with the
+  // process is what a daemon is for).
+  bool daemon = false;
 };
 
 namespace detail {
 
 struct thread_record;
 
+LOCKGRAPH_API void on_daemon_started(thread_record* thread);
+
 // Recorder entry points for thread lifetimes (runtime/src/recorder.hpp).
 LOCKGRAPH_API thread_record* on_thread_spawn(std::string_view name, std::source_location where);
 LOCKGRAPH_API void on_thread_begin(thread_record* thread) noexcept;
 LOCKGRAPH_API void on_thread_end(thread_record* thread) noexcept;
+// After join() returned: the thread's actions happen before the joiner's next
+// ones (runtime/src/happens_before.cpp).
+LOCKGRAPH_API void on_thread_joined(thread_record* thread) noexcept;
 [[noreturn]] LOCKGRAPH_API void on_thread_not_joined(thread_record* thread) noexcept;
 LOCKGRAPH_API std::string thread_name(const thread_record* thread);
 
@@ -126,7 +144,12 @@ class LOCKGRAPH_API thread {
   template <class F, class... Args>
   thread(const thread_options& options, F&& f, Args&&... args)
       : thread(spawn_tag{}, detail::on_thread_spawn(options.name, options.where), std::forward<F>(f),
-               std::forward<Args>(args)...) {}
+               std::forward<Args>(args)...) {
+    if (options.daemon) {
+      detail::on_daemon_started(record_);
+      impl_.detach();
+    }
+  }
 
   // A joinable thread must be joined or detached first: otherwise this
   // reports thread-not-joined, writes the report and calls std::terminate().
@@ -157,7 +180,12 @@ class LOCKGRAPH_API thread {
   bool joinable() const noexcept { return impl_.joinable(); }
 
   // Waits for the thread to finish; std::system_error as std::thread::join.
-  void join() { impl_.join(); }
+  // A join that has to wait is registered: threads that join each other, or
+  // a join of a thread blocked for ever, are reported as a `deadlock`.
+  void join(std::source_location where = std::source_location::current()) {
+    join_native(where);
+    detail::on_thread_joined(record_);
+  }
 
   // Lets the thread run on its own; it is no longer joinable.
   void detach() { impl_.detach(); }
@@ -174,6 +202,9 @@ class LOCKGRAPH_API thread {
 
  private:
   struct spawn_tag {};
+
+  // impl_.join(), registered as a wait when it will block.
+  void join_native(std::source_location where);
 
   template <class F, class... Args>
   thread(spawn_tag, detail::thread_record* record, F&& f, Args&&... args) : record_(record) {

@@ -12,6 +12,7 @@
 
 #include <lockgraph/config.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <mutex>
 #include <source_location>
@@ -139,6 +140,15 @@ class unique_lock<M> {
       : m_(&m), owns_(m.try_lock(where)), where_(where) {}
   unique_lock(M& m, adopt_lock_t, source_location where = source_location::current()) noexcept
       : m_(&m), owns_(true), where_(where) {}
+  // Timed forms, for lockgraph::timed_mutex.
+  template <class Rep, class Period>
+  unique_lock(M& m, const chrono::duration<Rep, Period>& rel,
+              source_location where = source_location::current())
+      : m_(&m), owns_(m.try_lock_for(rel, where)), where_(where) {}
+  template <class Clock, class Duration>
+  unique_lock(M& m, const chrono::time_point<Clock, Duration>& deadline,
+              source_location where = source_location::current())
+      : m_(&m), owns_(m.try_lock_until(deadline, where)), where_(where) {}
 
   ~unique_lock() {
     if (owns_) m_->unlock(where_);
@@ -167,6 +177,20 @@ class unique_lock<M> {
   bool try_lock(source_location where = source_location::current()) {
     check_lockable();
     owns_ = m_->try_lock(site(where));
+    return owns_;
+  }
+  template <class Rep, class Period>
+  bool try_lock_for(const chrono::duration<Rep, Period>& rel,
+                    source_location where = source_location::current()) {
+    check_lockable();
+    owns_ = m_->try_lock_for(rel, site(where));
+    return owns_;
+  }
+  template <class Clock, class Duration>
+  bool try_lock_until(const chrono::time_point<Clock, Duration>& deadline,
+                      source_location where = source_location::current()) {
+    check_lockable();
+    owns_ = m_->try_lock_until(deadline, site(where));
     return owns_;
   }
   void unlock(source_location where = source_location::current()) {
