@@ -167,8 +167,21 @@ fetch_src() {
   mkdir -p "$dir/dl"
   log "$t: apt-get source $pkg"
   if ! (cd "$dir/dl" && apt-get source "$pkg") >"$dir/fetch.log" 2>&1; then
-    tail -n 20 "$dir/fetch.log" >&2
-    die "$t: apt-get source $pkg failed (log: $dir/fetch.log)"
+    # A mirror may lack the newest (security) upload: try the other
+    # versions the archive lists.
+    local v fetched=0
+    for v in $(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}'); do
+      log "$t: retrying with $pkg=$v"
+      rm -rf "$dir/dl" && mkdir -p "$dir/dl"
+      if (cd "$dir/dl" && apt-get source "$pkg=$v") >>"$dir/fetch.log" 2>&1; then
+        fetched=1
+        break
+      fi
+    done
+    if ((!fetched)); then
+      tail -n 20 "$dir/fetch.log" >&2
+      die "$t: apt-get source $pkg failed (log: $dir/fetch.log)"
+    fi
   fi
   local unpacked=() d
   for d in "$dir"/dl/*/; do [[ -d $d ]] && unpacked+=("${d%/}"); done
