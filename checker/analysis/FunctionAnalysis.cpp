@@ -1015,6 +1015,19 @@ void Analyzer::checkBlocking(const Lockset &S, const std::string &What,
   }
   if (!H)
     return;
+  // A condition wait releases its own mutex while it waits. When that
+  // mutex cannot be matched to a held lock (a wrapper's member reached
+  // through a pointer), which held lock it frees is unknown: stay quiet.
+  if (!Frees.empty()) {
+    bool Matched = false;
+    for (const LockRef &L : Frees) {
+      std::string Key = canonical(L).key();
+      for (const HeldFact &Held : S.Held)
+        Matched |= Held.Key == Key;
+    }
+    if (!Matched)
+      return;
+  }
   const HeldFact *Report1 = nullptr;
   bool Deadlock = false;
   for (const HeldFact &Held : S.Held) {

@@ -138,8 +138,15 @@ void ProgramAnalysis::findLibraryRaces(
     auto S = Summaries.find(Usr);
     if (S == Summaries.end())
       continue;
+    // The class's own lock: a member of the class (or a lock inside one,
+    // a wrapper's mutex), not one of another object it points to.
+    auto Own = [&](const LockRef &L) {
+      return L.Root == RootKind::This && !L.Path.empty() &&
+             L.Path.front().rfind(F.ClassName + "::", 0) == 0 &&
+             L.Path.size() <= 2;
+    };
     for (const SummaryAcquire &A : S->second.Acquires)
-      if (A.Lock.Root == RootKind::This)
+      if (Own(A.Lock))
         Locking.insert(F.ClassName);
     if (F.IsPublicMethod)
       Public[F.ClassName].push_back(&F);
@@ -154,7 +161,7 @@ void ProgramAnalysis::findLibraryRaces(
     std::map<std::string, std::vector<Use>> ByLocation;
     for (const FunctionFacts *M : Methods)
       for (const SummaryAccess &A : Summaries.at(M->Usr).Accesses)
-        if (A.Loc.Root == RootKind::This && !A.Loc.Path.empty() &&
+        if (A.Loc.Root == RootKind::This && A.Loc.Path.size() == 1 &&
             !A.InThread)
           ByLocation[A.Loc.key()].push_back({&A, M});
     for (const auto &[Key, Uses] : ByLocation) {
@@ -163,7 +170,9 @@ void ProgramAnalysis::findLibraryRaces(
       bool Protected = false;
       for (const Use &U : Uses)
         for (const LockRef &L : U.A->Held)
-          Protected |= L.Root == RootKind::This;
+          Protected |= L.Root == RootKind::This && L.Path.size() <= 2 &&
+                       !L.Path.empty() &&
+                       L.Path.front().rfind(Class + "::", 0) == 0;
       if (!Protected)
         continue;
       for (size_t I = 0; I < Uses.size(); ++I)

@@ -1432,11 +1432,18 @@ LockRef FunctionLowering::pointee(const Expr *E,
             Required.push_back(std::move(G));
         }
       }
-  if (Lambda)
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+  if (Lambda) {
+    // A captured pointer or smart pointer: its target is not known here.
+    const Expr *Root = S;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Root))
+      if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+          OC->getNumArgs() == 1)
+        Root = OC->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Root))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (VD->hasLocalStorage() && VD->getDeclContext() != FD)
-          return LockRef(); // a captured pointer: its target is not known here
+          return LockRef();
+  }
   return Resolver.resolve(S);
 }
 

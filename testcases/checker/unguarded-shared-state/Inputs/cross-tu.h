@@ -1,0 +1,3 @@
+extern int hits;
+void bump();
+void report();
