@@ -21,9 +21,8 @@
 //     functions and their callers are reported instead;
 //   unguarded-shared-state on message_: written in set_message (only
 //     producer_lock_ held), read in get_message (no lock for the print, then
-//     only consumer_lock_); blocking-under-lock: the consumer's sleep and
-//     main's joins run while a lock is held (an error for the consumer's
-//     join: the consumer acquires consumer_lock_, which main holds).
+//     only consumer_lock_); blocking-under-lock: the consumer's sleep and main's
+//     joins hold a lock (the consumer's join is an error: it needs that lock).
 // lockgraph runtime must report:
 //   unlock-not-held at consumer_lock_.unlock() in set_message (always first); then,
 //   by timing: unlock-not-held in get_message, self-deadlock when the producer
