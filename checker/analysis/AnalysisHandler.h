@@ -33,6 +33,9 @@ struct AccessWitness {
   std::vector<LockRef> Held;  ///< Locks held there on every path.
   std::string Thread;         ///< Readable name of the code running it.
   SourcePos ThreadStart;      ///< Where that thread starts (if known).
+  /// Made by the thread that runs the function where the pair was found
+  /// (whose callers' locks are not in Held).
+  bool OwnThread = false;
 };
 
 struct RaceFinding {
@@ -45,6 +48,7 @@ struct RaceFinding {
   AccessWitness First;  ///< Reported here (the unguarded write if any).
   AccessWitness Second; ///< The conflicting access (unused: Annotation).
   std::vector<LockRef> Required; ///< Annotation: the locks it needs.
+  std::string Function; ///< USR of the function where the pair was found.
 };
 
 class AnalysisHandler {

@@ -462,6 +462,29 @@ void Analyzer::applyCall(Lockset &S, const Event &E, bool Report) {
       else if (Held.Lock.Root == RootKind::This && CS.SameThis)
         CS.Held.insert("T:" + Held.Lock.className());
     }
+    // The same locks named in the callee's frame: globals as they are,
+    // locks of the objects passed as `this` or parameters through them.
+    for (const HeldFact &Held : S.Held) {
+      if (!effectiveMust(Held) || !Held.Lock.isPrecise())
+        continue;
+      if (Held.Lock.Root == RootKind::Global) {
+        CS.InCallee.insert(Held.Key);
+        continue;
+      }
+      for (const auto &[Index, Prefix] : E.Args) {
+        if (Prefix.Root != Held.Lock.Root || Prefix.Base != Held.Lock.Base ||
+            Prefix.Path.size() > Held.Lock.Path.size() ||
+            !std::equal(Prefix.Path.begin(), Prefix.Path.end(),
+                        Held.Lock.Path.begin()))
+          continue;
+        LockRef X;
+        X.Root = Index < 0 ? RootKind::This : RootKind::Param;
+        X.Base = Index < 0 ? "" : std::to_string(Index);
+        X.Path.assign(Held.Lock.Path.begin() + Prefix.Path.size(),
+                      Held.Lock.Path.end());
+        CS.InCallee.insert(X.key());
+      }
+    }
     Result.Calls.push_back(std::move(CS));
   }
   if (!Callee)
@@ -846,11 +869,6 @@ void Analyzer::recordAccess(const Lockset &S, SummaryAccess A, bool AddHeld) {
 void Analyzer::prepareThreads() {
   for (const LockRef &L : F.Contract.Requires)
     EntryHeld.push_back(L);
-  std::map<std::string, int> SpawnsOf;
-  for (const Block &B : F.Blocks)
-    for (const Event &E : B.Events)
-      if (E.Kind == Event::Spawn)
-        ++SpawnsOf[E.Callee];
   auto Rebase = [&](const SummaryAccess &A, const Event &E,
                     const CallStep &Head, SummaryAccess &Out) {
     Out = A;
@@ -910,7 +928,9 @@ void Analyzer::prepareThreads() {
         for (const std::string &Step : E.Locks.front().Path)
           Container |= Step == "[]";
       }
-      Inst.Multi = Container || SpawnsOf[E.Callee] > 1 || inCycle(int(B));
+      // Two start sites are two instances, ordered or not by the running
+      // facts; one site in a loop or into a container starts many.
+      Inst.Multi = Container || inCycle(int(B));
       for (const auto &[Index, Ref] : E.Args)
         if (Index >= 0 || Ref.Root != RootKind::This || !Ref.Path.empty())
           Inst.Refs.push_back(Ref);
@@ -1089,7 +1109,7 @@ void Analyzer::finishThreads(const Lockset &AtExit) {
       }
   if (H) {
     const ThreadRoot *Root = root();
-    reportRaces(Root ? Root->Name : F.Name, Own, Instances, *H);
+    reportRaces(Root ? Root->Name : F.Name, F.Usr, Own, Instances, *H);
   }
 
   // The summary: accesses callers can name, threads still running.

@@ -40,6 +40,8 @@ struct CallSiteLocks {
   std::string Callee;
   std::set<std::string> Held;
   bool SameThis = false; ///< The callee's `this` is the caller's.
+  /// Keys, in the callee's frame, of the locks held on every path here.
+  std::set<std::string> InCallee;
 };
 
 struct FunctionResult {

@@ -103,6 +103,73 @@ stronglyConnected(const std::map<std::string, std::vector<std::string>> &G) {
   return Result;
 }
 
+/// Forwards every event, except races found against the code of a function
+/// that has callers: those wait until the locks every caller holds are
+/// known, and are dropped when one of them protects the other access.
+class RaceGate : public AnalysisHandler {
+public:
+  explicit RaceGate(AnalysisHandler &Next) : Next(Next) {}
+  std::vector<RaceFinding> Pending;
+
+  void handleDoubleAcquire(const FunctionFacts &F, const HeldFact &First,
+                           const LockRef &Lock, const SourcePos &Site,
+                           const CallChain &Chain, bool Must) override {
+    Next.handleDoubleAcquire(F, First, Lock, Site, Chain, Must);
+  }
+  void handleDoubleRelease(const FunctionFacts &F, const LockRef &Lock,
+                           const SourcePos &Site, const CallChain &Chain,
+                           const ReleaseFact &Previous) override {
+    Next.handleDoubleRelease(F, Lock, Site, Chain, Previous);
+  }
+  void handleReleaseMaybeNotHeld(const FunctionFacts &F, const LockRef &Lock,
+                                 const SourcePos &Site, const CallChain &Chain,
+                                 const HeldFact &Held,
+                                 const ThreadRoot *Root) override {
+    Next.handleReleaseMaybeNotHeld(F, Lock, Site, Chain, Held, Root);
+  }
+  void handleReleaseInThread(const FunctionFacts &F, const ThreadRoot &Root,
+                             const SummaryRelease &Release) override {
+    Next.handleReleaseInThread(F, Root, Release);
+  }
+  void handleHeldAtReturn(const FunctionFacts &F, const HeldFact &Held,
+                          const SourcePos &Return, bool OnEveryPath,
+                          const ThreadRoot *Root) override {
+    Next.handleHeldAtReturn(F, Held, Return, OnEveryPath, Root);
+  }
+  void handleHeldAtThrow(const FunctionFacts &F, const HeldFact &Held,
+                         const SourcePos &Throw) override {
+    Next.handleHeldAtThrow(F, Held, Throw);
+  }
+  void handleLockCycle(const LockCycle &Cycle) override {
+    Next.handleLockCycle(Cycle);
+  }
+  void handleRace(const RaceFinding &Race) override {
+    if (Race.Kind == RaceFinding::Threads &&
+        (Race.First.OwnThread || Race.Second.OwnThread))
+      Pending.push_back(Race);
+    else
+      Next.handleRace(Race);
+  }
+  void handleBlockingUnderLock(const FunctionFacts &F, const std::string &What,
+                               const SourcePos &Site, const CallChain &Chain,
+                               const HeldFact &Held,
+                               bool NeededByJoined) override {
+    Next.handleBlockingUnderLock(F, What, Site, Chain, Held, NeededByJoined);
+  }
+  void handleThreadNotJoined(const FunctionFacts &F, const JoinableFact &Thread,
+                             const SourcePos &Where, bool Reassigned) override {
+    Next.handleThreadNotJoined(F, Thread, Where, Reassigned);
+  }
+  void handleDetachedEscape(const FunctionFacts &F, const SourcePos &Spawn,
+                            const std::string &Entry, const LockRef &Local,
+                            const SourcePos &Use) override {
+    Next.handleDetachedEscape(F, Spawn, Entry, Local, Use);
+  }
+
+private:
+  AnalysisHandler &Next;
+};
+
 } // namespace
 
 void ProgramAnalysis::findLibraryRaces(
@@ -207,7 +274,8 @@ void ProgramAnalysis::findLibraryRaces(
   }
 }
 
-void ProgramAnalysis::run(AnalysisHandler &Handler) {
+void ProgramAnalysis::run(AnalysisHandler &Next) {
+  RaceGate Handler(Next);
   resolveCallees();
   // Thread entries: main, and every function a thread is started on (the
   // first start site in file order names it).
@@ -333,10 +401,39 @@ void ProgramAnalysis::run(AnalysisHandler &Handler) {
     }
   Graph.addEntryGates(EntryHeld);
 
-  findLibraryRaces(CallGraph, Summaries, Handler);
+  // Races against a function's own code: a lock every caller holds (named
+  // in the function's frame) protects that code too.
+  for (const RaceFinding &Race : Handler.Pending) {
+    auto C = CallersOf.find(Race.Function);
+    bool Covered = false;
+    if (C != CallersOf.end() && !Roots.count(Race.Function)) {
+      std::set<std::string> Common;
+      bool First = true;
+      for (const auto &[Caller, CS] : C->second) {
+        if (First) {
+          Common = CS->InCallee;
+          First = false;
+          continue;
+        }
+        std::set<std::string> Next;
+        std::set_intersection(Common.begin(), Common.end(),
+                              CS->InCallee.begin(), CS->InCallee.end(),
+                              std::inserter(Next, Next.begin()));
+        Common = std::move(Next);
+      }
+      const AccessWitness &Other =
+          Race.First.OwnThread ? Race.Second : Race.First;
+      for (const LockRef &L : Other.Held)
+        Covered |= Common.count(L.key()) > 0;
+    }
+    if (!Covered)
+      Next.handleRace(Race);
+  }
+
+  findLibraryRaces(CallGraph, Summaries, Next);
 
   for (const LockCycle &Cycle : Graph.cycles())
-    Handler.handleLockCycle(Cycle);
+    Next.handleLockCycle(Cycle);
 }
 
 } // namespace lockgraph

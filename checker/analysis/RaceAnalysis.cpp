@@ -53,7 +53,8 @@ bool contains(const std::vector<int> &V, int X) {
 
 } // namespace
 
-void reportRaces(const std::string &Self, const std::vector<OwnAccess> &Own,
+void reportRaces(const std::string &Self, const std::string &FrameUsr,
+                 const std::vector<OwnAccess> &Own,
                  const std::vector<ThreadInstance> &Threads,
                  AnalysisHandler &Handler) {
   if (Threads.empty())
@@ -87,6 +88,7 @@ void reportRaces(const std::string &Self, const std::vector<OwnAccess> &Own,
     W.Held = S.A->Held;
     if (S.Context < 0) {
       W.Thread = Self;
+      W.OwnThread = true;
     } else {
       const ThreadInstance &T = Threads[S.Context];
       W.Thread = T.Entry;
@@ -114,6 +116,7 @@ void reportRaces(const std::string &Self, const std::vector<OwnAccess> &Own,
           continue;
         RaceFinding R;
         R.Kind = RaceFinding::Threads;
+        R.Function = FrameUsr;
         // Report at the write; between two writes, at the less guarded,
         // then the earlier one.
         bool XFirst = X.A->Write && (!Y.A->Write ||

@@ -49,7 +49,8 @@ bool visibleToCallers(const LockRef &Loc, const std::string &LocalOwner);
 
 /// Reports every racing pair among \p Own and \p Threads. \p Self names
 /// the function's own thread in messages.
-void reportRaces(const std::string &Self, const std::vector<OwnAccess> &Own,
+void reportRaces(const std::string &Self, const std::string &FrameUsr,
+                 const std::vector<OwnAccess> &Own,
                  const std::vector<ThreadInstance> &Threads,
                  AnalysisHandler &Handler);
 

@@ -7,10 +7,24 @@ namespace lockgraph {
 
 namespace {
 
+/// A lock as the reader knows it: `mu_`, or `sync_._mutex` for the mutex
+/// inside a wrapper member, so two wrappers' mutexes read differently.
+std::string lockLabel(const LockRef &L) {
+  if (L.Path.size() < 2)
+    return L.shortName();
+  std::string Out;
+  for (const std::string &Step : L.Path) {
+    std::string::size_type Sep = Step.rfind("::");
+    Out += (Out.empty() ? "" : ".") +
+           (Sep == std::string::npos ? Step : Step.substr(Sep + 2));
+  }
+  return Out;
+}
+
 std::string lockList(const std::vector<LockRef> &Locks) {
   std::vector<std::string> Names;
   for (const LockRef &L : Locks)
-    Names.push_back(quoted(L.shortName()));
+    Names.push_back(quoted(lockLabel(L)));
   std::sort(Names.begin(), Names.end());
   Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
   std::string Out;

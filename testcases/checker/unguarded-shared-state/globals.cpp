@@ -32,5 +32,5 @@ int main() {
 // Two threads run work(): the increment races with itself.
 // CHECK: globals.cpp:14:3: warning: writing 'counter' with no lock held in thread 'work' races with a read in thread 'work' with no lock held [unguarded-shared-state]
 // CHECK: globals.cpp:14:3: note: conflicting read of 'counter' with no lock held
+// CHECK: globals.cpp:24:24: note: thread 'work' starts here
 // CHECK: globals.cpp:24:15: note: thread 'work' starts here
-// CHECK: globals.cpp:24:15: note: more than one thread runs 'work'
