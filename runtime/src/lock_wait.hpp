@@ -9,7 +9,32 @@
 #include <iosfwd>
 #include <source_location>
 
+#if __has_include(<sys/single_threaded.h>)
+#include <sys/single_threaded.h>  // glibc 2.32 and later
+#define LOCKGRAPH_HAVE_SINGLE_THREADED 1
+#endif
+
 namespace lockgraph::detail {
+
+// Whether the native lock() of `node`'s lock can be called without first
+// trying it, because it cannot block: the process has never had a second
+// thread (glibc's __libc_single_threaded, cleared by pthread_create before
+// the new thread exists; only the calling thread could clear it, so reading
+// it true cannot race) and the recorder knows no holder. With no other
+// thread alive, a held lock is held by the caller (a self-deadlock, caught
+// before this) or by a thread that is gone, which the recorder names as
+// owner (a lock leaked by an ended thread, or by a parent's thread in a
+// forked child): such a lock takes the ordinary path and its wait is
+// registered, so a deadlock on it is still reported. The point: glibc's
+// lock and unlock skip their atomic instructions in a single-threaded
+// process, its try_lock does not.
+inline bool native_lock_cannot_block(const lock_node* node) {
+#ifdef LOCKGRAPH_HAVE_SINGLE_THREADED
+  return __libc_single_threaded && node->owner.load(std::memory_order_relaxed) == nullptr;
+#else
+  return false;
+#endif
+}
 
 // The lock is taken: registers the wait for its holder (which may report a
 // deadlock this wait closes, and then abort or throw per deadlock_mode),

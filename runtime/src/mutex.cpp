@@ -85,22 +85,30 @@ mutex::~mutex() { detail::on_lock_destroyed(node_); }
 void mutex::lock(std::source_location where) {
   detail::thread_state* s = detail::t_state;
   if (detail::first_acquire_ready(s, node_)) {
-    if (!impl_.try_lock()) block_on(where, false);
+    if (detail::native_lock_cannot_block(node_))
+      impl_.lock();  // single-threaded: no atomic instruction (lock_wait.hpp)
+    else if (!impl_.try_lock())
+      block_on(where, false);
     detail::push_first(s, node_, {where}, lock_mode::exclusive);
     return;
   }
   bool reported = false;
-  switch (detail::on_acquire_begin(node_, lock_mode::exclusive, {where})) {
-    case acquire_verdict::deadlock_throw:
-      throw_self_deadlock(*node_);
-    case acquire_verdict::deadlock_block:  // block as std::mutex would
-      reported = true;
-      break;
-    case acquire_verdict::proceed:
-    case acquire_verdict::reentrant:  // not for a non-recursive lock
-      break;
+  if (!detail::known_second_acquire(s, node_)) {  // else nothing to check or record
+    switch (detail::on_acquire_begin(node_, lock_mode::exclusive, {where})) {
+      case acquire_verdict::deadlock_throw:
+        throw_self_deadlock(*node_);
+      case acquire_verdict::deadlock_block:  // block as std::mutex would
+        reported = true;
+        break;
+      case acquire_verdict::proceed:
+      case acquire_verdict::reentrant:  // not for a non-recursive lock
+        break;
+    }
   }
-  if (!impl_.try_lock()) block_on(where, reported);
+  if (detail::native_lock_cannot_block(node_))
+    impl_.lock();
+  else if (!impl_.try_lock())
+    block_on(where, reported);
   detail::on_acquired(node_, lock_mode::exclusive, {where});
 }
 
@@ -146,6 +154,8 @@ recursive_mutex::~recursive_mutex() { detail::on_lock_destroyed(node_); }
 void recursive_mutex::lock(std::source_location where) {
   // Never a self-deadlock; the owner re-enters without waiting.
   if (detail::on_acquire_begin(node_, lock_mode::exclusive, {where}) == acquire_verdict::reentrant)
+    impl_.lock();
+  else if (detail::native_lock_cannot_block(node_))
     impl_.lock();
   else if (!impl_.try_lock())
     detail::wait_for_lock(node_, lock_mode::exclusive, where, false,

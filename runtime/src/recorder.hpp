@@ -181,6 +181,23 @@ inline void push_first(thread_state* s, lock_node* node, call_site site, lock_mo
   if (mode == lock_mode::exclusive) node->owner.store(s->record, std::memory_order_relaxed);
 }
 
+// The next commonest: a blocking acquisition of a plain mutex by a thread
+// that holds exactly one other lock, exclusively, and has already recorded
+// that order edge. Nothing to add and no self-deadlock possible, so
+// on_acquire_begin() may be skipped (it would find the edge in the same
+// cache, witness_key()'s plain key). Then on_acquired() as usual.
+inline bool known_second_acquire(const thread_state* s, const lock_node* node) {
+  if (!(s && !s->in_hook && s->held_size == 1)) return false;
+  const held_lock& h = s->held[0];
+  if (h.mode != lock_mode::exclusive || h.node == node ||
+      h.node->owner.load(std::memory_order_relaxed) != s->record ||
+      node->owner.load(std::memory_order_relaxed) == s->record)
+    return false;
+  const std::uint32_t from = h.node->graph_index.load(std::memory_order_acquire);
+  const std::uint32_t to = node->graph_index.load(std::memory_order_acquire);
+  return from != 0 && to != 0 && s->known_edges.contains(edge_key(from, to));
+}
+
 // The lock's name in findings: its name, or "file:line" of its declaration.
 std::string display_name(const lock_node& node);
 

@@ -281,6 +281,27 @@ TEST_F(DeadlockDeathTest, JoinCycleStopsTheProcess) {
   EXPECT_DEATH(join_cycle_in_abort_mode(), "'t[12]' joins 't[12]'; 't[12]' joins 't[12]' \\[deadlock\\]");
 }
 
+// A lock left held by a thread that has ended can never be released: the
+// next lock() of it waits for a holder that is gone. No other thread is left
+// to wake it, so the every-thread-blocked rule reports it. (The
+// single-threaded fast path of lock() must not skip registering this wait:
+// it only applies when the recorder knows no holder.)
+void lock_leaked_by_ended_thread() {
+  set_quiet(false);
+  set_deadlock_mode(deadlock_mode::abort);
+  mutex m{"m"};
+  lockgraph::thread leaker("leaker", [&] { m.lock(); });
+  leaker.join();
+  m.lock();
+}
+
+TEST_F(DeadlockDeathTest, LockLeakedByAnEndedThreadStopsTheNextLock) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(lock_leaked_by_ended_thread(),
+               "every thread is blocked and none can wake another: 'main' waits for mutex 'm' "
+               "held by 'leaker' \\[deadlock\\]");
+}
+
 void consumer_blocked_in_abort_mode(const std::string& path) {
   set_deadlock_mode(deadlock_mode::abort);
   set_report_path(path);

@@ -66,7 +66,10 @@
 // A lock() that has to wait (the native try_lock failed) registers what it
 // waits for, so that threads blocked in a cycle (T1 waits for a lock T2
 // holds while T2 waits for one T1 holds, or joins T1) are reported as a
-// `deadlock` instead of hanging; see lockgraph/report.hpp.
+// `deadlock` instead of hanging; see lockgraph/report.hpp. In a process that
+// has never started a second thread, lock() of a lock the runtime knows to
+// be free calls the native lock() directly (it cannot block, and glibc's
+// lock skips its atomic instructions there while its try_lock does not).
 //
 // Cost: an uncontended lock()+unlock() adds a few thread-local operations to
 // std::mutex's; a nested acquisition whose order edge is already known adds
