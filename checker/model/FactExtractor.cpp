@@ -701,6 +701,16 @@ void FunctionLowering::handleSpawn(const Expr *Site, const SpawnSite &Spawn) {
     if (!H.isUnknown())
       E.Locks.push_back(std::move(H));
   }
+  if (Spawn.Pool) {
+    // Owned by the pool until a future takes it over (`auto f = submit()`);
+    // "[]": a pool runs many tasks, every one ends when the pool does.
+    LockRef P = Resolver.resolve(Spawn.Pool);
+    if (!P.isUnknown()) {
+      if (Spawn.Many)
+        P.Path.push_back("[]");
+      E.Locks.push_back(std::move(P));
+    }
+  }
   E.Callee = SiteMapper::usr(Entry->getCanonicalDecl());
   E.CalleeName = readableName(Entry, Sites);
   size_t First = 0;
@@ -1695,7 +1705,18 @@ bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {
         std::string VName = VR ? PrimitiveCatalog::qualifiedName(VR) : "";
         if (It != GuardVars.end()) {
           emit(Event::GuardDestroy, Loc).Guard = It->second;
-        } else if (VName == "std::jthread" || VName == "std::future") {
+        } else if (VName == "lockgraph::thread_pool") {
+          // The destructor waits for every task.
+          Event &E = emit(Event::ThreadJoin, Loc);
+          E.CalleeName = "lockgraph::thread_pool::~thread_pool";
+          E.Locks.push_back(Resolver.resolveVar(VD));
+          LockRef All = Resolver.resolveVar(VD);
+          All.Path.push_back("[]");
+          Event &E2 = emit(Event::ThreadJoin, Loc);
+          E2.CalleeName = E.CalleeName;
+          E2.Locks.push_back(std::move(All));
+        } else if (VName == "std::jthread" || VName == "std::future" ||
+                   VName == "lockgraph::future") {
           // Their destructors wait for the thread (std::async's future).
           Event &E = emit(Event::ThreadJoin, Loc);
           E.CalleeName = VName + "::~" + VName.substr(5);

@@ -197,7 +197,8 @@ BlockingOp PrimitiveCatalog::classifyBlocking(const CallExpr *Call) const {
       }
       return Op;
     }
-    if ((Class == "std::future" || Class == "std::shared_future") &&
+    if ((Class == "std::future" || Class == "std::shared_future" ||
+         Class == "lockgraph::future") &&
         (Short == "get" || Short == "wait")) {
       Op.Kind = BlockingOp::Join;
       Op.Object = Obj;
@@ -368,6 +369,24 @@ bool PrimitiveCatalog::classifySpawn(const Expr *E, SpawnSite &Out) const {
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return false;
+  // The lockgraph runtime's pool: submit(f, args...) runs f on a worker,
+  // map(f, range) runs f once per element, on several workers at once.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXRecordDecl *RD = MC->getRecordDecl();
+        RD && qualifiedName(RD) == "lockgraph::thread_pool" &&
+        MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier() &&
+        Call->getNumArgs() >= 1) {
+      llvm::StringRef N = MC->getMethodDecl()->getName();
+      if (N != "submit" && N != "map")
+        return false;
+      Out.Entry = Call->getArg(0);
+      for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+        if (N == "submit")
+          Out.EntryArgs.push_back(Call->getArg(I));
+      Out.Pool = MC->getImplicitObjectArgument();
+      Out.Many = N == "map";
+      return true;
+    }
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD || !FD->getIdentifier())
     return false;

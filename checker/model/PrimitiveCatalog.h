@@ -51,6 +51,11 @@ struct SpawnSite {
   std::vector<const clang::Expr *> EntryArgs;
   /// Where the thread's handle is stored (`&tid` of pthread_create).
   const clang::Expr *Handle = nullptr;
+  /// A thread pool that runs the task: destroying or shutting it down
+  /// waits for it.
+  const clang::Expr *Pool = nullptr;
+  /// The task runs several times at once (`pool.map(f, range)`).
+  bool Many = false;
 };
 
 /// A call that waits for something another thread must do.
