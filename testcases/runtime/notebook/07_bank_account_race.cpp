@@ -63,16 +63,16 @@ int main() {
 // OUT: ending balance with {{-?[0-9]+}}
 
 // The write at `balance_ = local_copy`, with the read at `balance_.load()` and
-// the other thread's write; thread roles depend on the interleaving.
-// ERR:      {{.*}}07_bank_account_race.cpp:[[#@LINE-25]]:{{[0-9]+}}: error: data race on 'balance': a write and a read by threads 'deposit' and 'withdraw' are not ordered and hold no lock in common [data-race]
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-29]]:{{[0-9]+}}: note: conflicting read by thread '{{deposit|withdraw}}' here, holding no lock
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-15]]:{{[0-9]+}}: note: thread 'deposit' started here
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-15]]:{{[0-9]+}}: note: thread 'withdraw' started here
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-29]]:{{[0-9]+}}: error: data race on 'balance': writes by threads 'deposit' and 'withdraw' are not ordered and hold no lock in common [data-race]
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-30]]:{{[0-9]+}}: note: conflicting write by thread '{{deposit|withdraw}}' here, holding no lock
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-19]]:{{[0-9]+}}: note: thread 'deposit' started here
-// ERR-NEXT: {{.*}}07_bank_account_race.cpp:[[#@LINE-19]]:{{[0-9]+}}: note: thread 'withdraw' started here
-// ERR-NEXT: lockgraph: 2 errors found; report: {{.*}}.json
+// the other thread's write; roles and print order depend on the interleaving.
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-25]]:{{[0-9]+}}: error: data race on 'balance': a write and a read by threads 'deposit' and 'withdraw' are not ordered and hold no lock in common [data-race]
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-29]]:{{[0-9]+}}: note: conflicting read by thread '{{deposit|withdraw}}' here, holding no lock
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-15]]:{{[0-9]+}}: note: thread 'deposit' started here
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-15]]:{{[0-9]+}}: note: thread 'withdraw' started here
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-29]]:{{[0-9]+}}: error: data race on 'balance': writes by threads 'deposit' and 'withdraw' are not ordered and hold no lock in common [data-race]
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-30]]:{{[0-9]+}}: note: conflicting write by thread '{{deposit|withdraw}}' here, holding no lock
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-19]]:{{[0-9]+}}: note: thread 'deposit' started here
+// ERR-DAG:  {{.*}}07_bank_account_race.cpp:[[#@LINE-19]]:{{[0-9]+}}: note: thread 'withdraw' started here
+// ERR:      lockgraph: 2 errors found; report: {{.*}}.json
 // ERR-NOT:  data-race
 
 // JSON:      "findings": [
