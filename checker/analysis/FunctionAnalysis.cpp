@@ -182,7 +182,6 @@ private:
   void checkEscape(const ThreadInstance &T);
   void finishThreads(const Lockset &AtExit);
   bool inCycle(int B) const;
-  std::string ownerOf(const LockRef &L) const;
   /// Thread instances: one per spawn event and per thread a callee leaves
   /// running, numbered before the dataflow so that facts can name them.
   std::vector<ThreadInstance> Instances;
@@ -828,13 +827,6 @@ bool Analyzer::inCycle(int B) const {
   return false;
 }
 
-std::string Analyzer::ownerOf(const LockRef &L) const {
-  if (L.Root != RootKind::Local)
-    return "";
-  std::string::size_type Sep = L.Base.rfind("::");
-  return Sep == std::string::npos ? "" : L.Base.substr(0, Sep);
-}
-
 std::vector<LockRef> Analyzer::heldLocks(const Lockset &S) const {
   std::vector<LockRef> Out = EntryHeld;
   for (const HeldFact &Held : S.Held)
@@ -923,11 +915,9 @@ void Analyzer::prepareThreads() {
       Inst.Entry = E.CalleeName;
       Inst.Spawn = E.Site;
       bool Container = false;
-      if (!E.Locks.empty()) {
-        Inst.Chain = {};
+      if (!E.Locks.empty())
         for (const std::string &Step : E.Locks.front().Path)
           Container |= Step == "[]";
-      }
       // Two start sites are two instances, ordered or not by the running
       // facts; one site in a loop or into a container starts many.
       Inst.Multi = Container || inCycle(int(B));
@@ -1075,7 +1065,7 @@ void Analyzer::checkEscape(const ThreadInstance &T) {
     return;
   std::set<std::string> Seen;
   auto Local = [&](const LockRef &L, const SourcePos &Use) {
-    if (L.Root != RootKind::Local || ownerOf(L) != F.LocalOwner)
+    if (L.Root != RootKind::Local || L.localOwner() != F.LocalOwner)
       return;
     LockRef Var = L;
     Var.Path.clear();

@@ -27,12 +27,8 @@ bool visibleToCallers(const LockRef &Loc, const std::string &LocalOwner) {
   case RootKind::This:
   case RootKind::Param:
     return true;
-  case RootKind::Local: {
-    std::string::size_type Sep = Loc.Base.rfind("::");
-    std::string Owner =
-        Sep == std::string::npos ? std::string() : Loc.Base.substr(0, Sep);
-    return Owner != LocalOwner;
-  }
+  case RootKind::Local:
+    return Loc.localOwner() != LocalOwner;
   case RootKind::Unknown:
     return false;
   }

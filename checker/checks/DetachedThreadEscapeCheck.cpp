@@ -3,24 +3,10 @@
 
 namespace lockgraph {
 
-namespace {
-
-/// The variable a local location belongs to: "name" of "f::name@12".
-std::string localName(const LockRef &L) {
-  std::string Base = L.Base;
-  if (auto Sep = Base.rfind("::"); Sep != std::string::npos)
-    Base = Base.substr(Sep + 2);
-  if (auto At = Base.rfind('@'); At != std::string::npos)
-    Base = Base.substr(0, At);
-  return Base;
-}
-
-} // namespace
-
 void DetachedThreadEscapeCheck::handleDetachedEscape(
     const FunctionFacts &F, const SourcePos &Spawn, const std::string &Entry,
     const LockRef &Local, const SourcePos &Use) {
-  std::string Var = quoted(localName(Local));
+  std::string Var = quoted(Local.localName());
   Finding &Out = report(Severity::Warning, Spawn,
                         "detached thread '" + Entry + "' refers to " + Var +
                             ", a local of '" + F.Name +

@@ -335,7 +335,10 @@ private:
   bool handleBlocking(const CallExpr *CE);
   bool handleThreadContainer(const CallExpr *CE);
   void noteAccessStmt(const Stmt *S);
-  void emitAccess(const Expr *LValue, bool Write, SourceLocation Loc);
+  /// An access to what \p LValue designates, or, \p ThroughPointer, to
+  /// what the pointer \p LValue points to.
+  void emitAccess(const Expr *LValue, bool Write, SourceLocation Loc,
+                  bool ThroughPointer = false);
   LockRef location(const Expr *E, std::vector<LockRef> &Required);
   LockRef pointee(const Expr *E, std::vector<LockRef> &Required);
   LockRef threadObject(const Expr *E);
@@ -1540,11 +1543,14 @@ LockRef FunctionLowering::location(const Expr *E,
 }
 
 void FunctionLowering::emitAccess(const Expr *LValue, bool Write,
-                                  SourceLocation Loc) {
-  if (Catalog.isSynchronizedType(LValue->getType().getUnqualifiedType()))
+                                  SourceLocation Loc, bool ThroughPointer) {
+  QualType T = ThroughPointer ? LValue->getType()->getPointeeType()
+                              : LValue->getType();
+  if (Catalog.isSynchronizedType(T.getUnqualifiedType()))
     return;
   std::vector<LockRef> Required;
-  LockRef L = location(LValue, Required);
+  LockRef L = ThroughPointer ? pointee(LValue, Required)
+                             : location(LValue, Required);
   if (L.isUnknown())
     return;
   for (const std::string &Step : L.Path)
@@ -1619,26 +1625,7 @@ void FunctionLowering::noteAccessStmt(const Stmt *S) {
     std::string Class = PrimitiveCatalog::qualifiedName(MD->getParent());
     Write = llvm::StringRef(Class).ends_with("map");
   }
-  if (Obj->getType()->isPointerType()) {
-    std::vector<LockRef> Required;
-    LockRef L = pointee(Obj, Required);
-    if (L.isUnknown() ||
-        Catalog.isSynchronizedType(Obj->getType()->getPointeeType()))
-      return;
-    bool Element = false;
-    for (const std::string &Step : L.Path)
-      Element |= Step == "[]";
-    if (Element)
-      return;
-    L.Spelling = Sites.spelling(Obj);
-    Event &E = emit(Event::Access, S->getBeginLoc());
-    E.Write = Write;
-    E.Locks.push_back(std::move(L));
-    for (LockRef &R : Required)
-      E.Locks.push_back(std::move(R));
-    return;
-  }
-  emitAccess(Obj, Write, S->getBeginLoc());
+  emitAccess(Obj, Write, S->getBeginLoc(), Obj->getType()->isPointerType());
 }
 
 bool FunctionLowering::lower(const FunctionDecl *F, FunctionFacts &Out) {

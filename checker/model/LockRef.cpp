@@ -125,4 +125,22 @@ LockRef LockRef::rebase(const LockRef &Prefix) const {
   return R;
 }
 
+std::string LockRef::localOwner() const {
+  if (Root != RootKind::Local)
+    return "";
+  std::string::size_type Sep = Base.rfind("::");
+  return Sep == std::string::npos ? "" : Base.substr(0, Sep);
+}
+
+std::string LockRef::localName() const {
+  if (Root != RootKind::Local)
+    return "";
+  std::string Name = Base;
+  if (std::string::size_type Sep = Name.rfind("::"); Sep != std::string::npos)
+    Name = Name.substr(Sep + 2);
+  if (std::string::size_type At = Name.rfind('@'); At != std::string::npos)
+    Name = Name.substr(0, At);
+  return Name;
+}
+
 } // namespace lockgraph

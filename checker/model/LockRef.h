@@ -62,6 +62,11 @@ struct LockRef {
   /// unqualified ("mu_"); the spelling when nothing better is known.
   std::string shortName() const;
 
+  /// For a Local root: the function that owns the variable ("f" of
+  /// "f::name@12") and the variable's name ("name"); empty otherwise.
+  std::string localOwner() const;
+  std::string localName() const;
+
   /// Returns this reference seen from a caller: \p Prefix replaces the root
   /// (a `this` or parameter root), and this path is appended to it.
   LockRef rebase(const LockRef &Prefix) const;

@@ -45,6 +45,20 @@ void wait_for_lock(lock_node* node, lock_mode mode, std::source_location where, 
                    void (*lock)(void*), void* native,
                    const std::atomic<std::uint64_t>* releases = nullptr);
 
+// Takes the exclusive native lock `native` of `node`: directly when it
+// cannot block, else by try_lock and, when that fails, by registering the
+// wait and blocking (wait_for_lock). The one blocking path of mutex,
+// recursive_mutex and timed_mutex.
+template <class Native>
+inline void lock_exclusive(lock_node* node, Native& native, std::source_location where,
+                           bool reported) {
+  if (native_lock_cannot_block(node))
+    native.lock();
+  else if (!native.try_lock())
+    wait_for_lock(node, lock_mode::exclusive, where, reported,
+                  [](void* m) { static_cast<Native*>(m)->lock(); }, &native);
+}
+
 // Before a blocking acquisition: the self-deadlock check and order edges.
 // Throws in throw mode; returns whether a self-deadlock was reported (block
 // mode: the caller then blocks as the std type would).

@@ -85,10 +85,7 @@ mutex::~mutex() { detail::on_lock_destroyed(node_); }
 void mutex::lock(std::source_location where) {
   detail::thread_state* s = detail::t_state;
   if (detail::first_acquire_ready(s, node_)) {
-    if (detail::native_lock_cannot_block(node_))
-      impl_.lock();  // single-threaded: no atomic instruction (lock_wait.hpp)
-    else if (!impl_.try_lock())
-      block_on(where, false);
+    detail::lock_exclusive(node_, impl_, where, false);
     detail::push_first(s, node_, {where}, lock_mode::exclusive);
     return;
   }
@@ -105,16 +102,8 @@ void mutex::lock(std::source_location where) {
         break;
     }
   }
-  if (detail::native_lock_cannot_block(node_))
-    impl_.lock();
-  else if (!impl_.try_lock())
-    block_on(where, reported);
+  detail::lock_exclusive(node_, impl_, where, reported);
   detail::on_acquired(node_, lock_mode::exclusive, {where});
-}
-
-void mutex::block_on(std::source_location where, bool reported) {
-  detail::wait_for_lock(node_, lock_mode::exclusive, where, reported,
-                        [](void* m) { static_cast<std::mutex*>(m)->lock(); }, &impl_);
 }
 
 bool mutex::try_lock(std::source_location where) {
@@ -155,11 +144,8 @@ void recursive_mutex::lock(std::source_location where) {
   // Never a self-deadlock; the owner re-enters without waiting.
   if (detail::on_acquire_begin(node_, lock_mode::exclusive, {where}) == acquire_verdict::reentrant)
     impl_.lock();
-  else if (detail::native_lock_cannot_block(node_))
-    impl_.lock();
-  else if (!impl_.try_lock())
-    detail::wait_for_lock(node_, lock_mode::exclusive, where, false,
-                          [](void* m) { static_cast<std::recursive_mutex*>(m)->lock(); }, &impl_);
+  else
+    detail::lock_exclusive(node_, impl_, where, false);
   // count_ is only touched by the owner, under impl_.
   const unsigned levels = count_.load(std::memory_order_relaxed);
   count_.store(levels + 1, std::memory_order_relaxed);

@@ -27,11 +27,7 @@ timed_mutex::~timed_mutex() { detail::on_lock_destroyed(node_); }
 
 void timed_mutex::lock(std::source_location where) {
   const bool reported = detail::begin_acquire(node_, lock_mode::exclusive, where);
-  if (detail::native_lock_cannot_block(node_))
-    impl_.lock();
-  else if (!impl_.try_lock())
-    detail::wait_for_lock(node_, lock_mode::exclusive, where, reported,
-                          [](void* m) { static_cast<std::timed_mutex*>(m)->lock(); }, &impl_);
+  detail::lock_exclusive(node_, impl_, where, reported);
   detail::on_acquired(node_, lock_mode::exclusive, {where});
 }
 

@@ -134,9 +134,6 @@ class LOCKGRAPH_API mutex {
  private:
   friend class condition_variable;  // waits on impl_, tells the recorder
 
-  // The contended half of lock(): registers the wait, then blocks.
-  void block_on(std::source_location where, bool reported);
-
   std::mutex impl_;
   detail::lock_node* node_;
 };
